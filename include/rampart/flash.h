@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Flash devices and flash areas.
+ *
+ * A flash driver fills a struct flash_ops; a board declares struct flash_dev instances
+ * (name, ops, private data, geometry) and a flash map of struct flash_area (device + offset +
+ * size). Everything above the drivers works on areas through the bounds-checked
+ * flash_area_*() calls below and never on raw addresses.
+ */
+#ifndef RAMPART_FLASH_H
+#define RAMPART_FLASH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct flash_dev;
+
+struct flash_ops {
+	/* Read len bytes at device offset off. 0 or -EIO. Required. */
+	int (*read)(const struct flash_dev *dev, uint32_t off, void *buf, size_t len);
+	/*
+	 * Program len bytes at off; off and len are multiples of write_size and the range is
+	 * erased. 0, -EIO, or -ENOSYS for a read-only device.
+	 */
+	int (*write)(const struct flash_dev *dev, uint32_t off, const void *buf, size_t len);
+	/* Erase whole sectors covering [off, off + len). 0, -EIO or -ENOSYS. */
+	int (*erase)(const struct flash_dev *dev, uint32_t off, size_t len);
+	/* Optional one-time set-up, called by flash_init(). 0 or -errno. */
+	int (*init)(const struct flash_dev *dev);
+};
+
+struct flash_geometry {
+	uint32_t size;		/* device bytes */
+	uint32_t sector_size;	/* uniform erase unit */
+	uint8_t write_size;	/* program granularity in bytes (1..32) */
+	uint8_t erased_val;	/* 0xff or 0x00 */
+};
+
+struct flash_dev {
+	const char *name;
+	const struct flash_ops *ops;
+	void *priv;
+	struct flash_geometry geo;
+	/* Does the device read memory-mapped, and at which CPU address (may be 0)? */
+	bool mapped;
+	uintptr_t mmap_base;
+};
+
+struct flash_area {
+	const char *name;	/* "boot", "image0-primary", "image0-secondary", "scratch" */
+	const struct flash_dev *dev;
+	uint32_t off;		/* offset in the device */
+	uint32_t size;
+};
+
+/* Call the device's init op if it has one. 0 or -errno. */
+int flash_init(const struct flash_dev *dev);
+
+/*
+ * flash_area_read() - read from an area.
+ * Returns 0, -ERANGE if [off, off + len) is not inside the area (checked without
+ * overflow), or the driver's error.
+ */
+int flash_area_read(const struct flash_area *fa, uint32_t off, void *buf, size_t len);
+/* As flash_area_read; also -EINVAL if off/len are not multiples of the write size. */
+int flash_area_write(const struct flash_area *fa, uint32_t off, const void *buf, size_t len);
+/* As flash_area_read; also -EINVAL if off/len are not sector-aligned. */
+int flash_area_erase(const struct flash_area *fa, uint32_t off, size_t len);
+
+/*
+ * flash_area_mmap() - CPU address of byte @off of the area.
+ * Returns 0 if the device is not memory-mapped or off lies past the area. (A mapped area
+ * may legitimately start at address 0; callers pass an off > 0 or check fa->dev->mapped.)
+ */
+uintptr_t flash_area_mmap(const struct flash_area *fa, uint32_t off);
+
+#endif
