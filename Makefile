@@ -209,7 +209,7 @@ size-report:
 .PHONY: clean distclean mrproper
 clean:
 	$(Q)rm -rf $(objtree)/rampart $(objtree)/rampart.* $(objtree)/generated \
-		$(objtree)/tools $(objtree)/test $(objtree)/lds
+		$(objtree)/tools $(objtree)/unit-tests $(objtree)/lds
 	$(Q)find $(objtree)/arch $(objtree)/boards $(objtree)/boot $(objtree)/lib \
 		$(objtree)/drivers -name '*.[od]' -delete 2>/dev/null || true
 
