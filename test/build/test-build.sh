@@ -1,0 +1,92 @@
+#!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
+#
+# test-build.sh WORKDIR: the build system's promises, on a scratch copy of the tree.
+#  - every board builds in-tree (make <board>_defconfig && make) and leaves its outputs;
+#  - savedefconfig writes a defconfig that reproduces the same .config;
+#  - V=1 shows compiler command lines; help lists every board; clean/distclean clean and
+#    leave the sources alone;
+#  - CROSS_COMPILE on the command line overrides the architecture's default;
+#  - a few randconfigs configure and build.
+set -u
+
+src=$(cd "$(dirname "$0")/../.." && pwd)
+work=$1
+rm -rf "$work"
+mkdir -p "$work"
+pass=0 fail=0
+ok() { pass=$((pass + 1)); echo "ok   $*"; }
+bad() { fail=$((fail + 1)); echo "FAIL $*"; }
+
+# A scratch copy of the committed and working files, without build outputs.
+tree=$work/tree
+mkdir -p "$tree"
+(cd "$src" && git ls-files -co --exclude-standard -z | xargs -0 cp --parents -t "$tree")
+m() { make -C "$tree" "$@"; }
+sources() { (cd "$tree" && find . -path ./check -prune -o -type f -print | sort); }
+sources > "$work/sources.before"
+
+for board in sandbox qemu_virt_arm64 mps2_an385 bbc_microbit; do
+	if m distclean >/dev/null 2>&1 && m "${board}_defconfig" >/dev/null 2>&1 &&
+	   m > "$work/$board.log" 2>&1; then
+		ok "$board builds in-tree"
+		grep -q "SIZE    $board: text" "$work/$board.log" && ok "$board: size summary printed" ||
+			bad "$board: no size summary"
+		"$src/test/build/check-outputs.sh" "$board" "$tree" > "$work/out.log" 2>&1 &&
+			ok "$board: in-tree outputs present" || { bad "$board: outputs"; cat "$work/out.log"; }
+	else
+		bad "$board in-tree build"; tail -20 "$work/$board.log" 2>/dev/null
+	fi
+	cp "$tree/.config" "$work/config.orig"
+	m savedefconfig >/dev/null 2>&1 && cp "$tree/defconfig" "$tree/configs/rt_defconfig" &&
+		m rt_defconfig >/dev/null 2>&1
+	if cmp -s <(grep -v '^#' "$work/config.orig") <(grep -v '^#' "$tree/.config"); then
+		ok "$board: savedefconfig round-trips"
+	else
+		bad "$board: savedefconfig does not reproduce .config"
+	fi
+	rm -f "$tree/configs/rt_defconfig"
+done
+
+m help > "$work/help" 2>&1
+missing=""
+for board in sandbox qemu_virt_arm64 mps2_an385 bbc_microbit; do
+	grep -q "${board}_defconfig" "$work/help" || missing="$missing $board"
+done
+[ -z "$missing" ] && grep -q menuconfig "$work/help" && ok "make help lists boards and targets" ||
+	bad "make help (missing:$missing)"
+
+m distclean >/dev/null 2>&1
+m mps2_an385_defconfig >/dev/null 2>&1
+m V=1 > "$work/v1.log" 2>&1
+grep -q "arm-none-eabi-gcc .*-Werror" "$work/v1.log" && ok "V=1 shows compiler commands" ||
+	bad "V=1"
+m clean >/dev/null 2>&1
+[ ! -e "$tree/rampart.elf" ] && [ -e "$tree/.config" ] && ok "clean keeps .config, drops outputs" ||
+	bad "clean"
+m CROSS_COMPILE=no-such-prefix- > "$work/cc.log" 2>&1
+grep -q "no-such-prefix-gcc" "$work/cc.log" && ok "CROSS_COMPILE overrides the default" ||
+	bad "CROSS_COMPILE override"
+m distclean >/dev/null 2>&1
+[ ! -e "$tree/.config" ] && [ ! -e "$tree/include/generated/autoconf.h" ] &&
+	ok "distclean removes the configuration" || bad "distclean"
+sources > "$work/sources.after"
+if cmp -s "$work/sources.before" "$work/sources.after"; then
+	ok "builds and distclean leave exactly the source files"
+else
+	bad "source tree changed by build + distclean:"; diff "$work/sources.before" "$work/sources.after" | head
+fi
+
+# randconfig: each random configuration must configure and build.
+for seed in 1 2 3 4 5 6; do
+	m distclean >/dev/null 2>&1
+	if KCONFIG_SEED=$seed m randconfig >/dev/null 2>&1 && m > "$work/rand.log" 2>&1; then
+		ok "randconfig seed $seed builds ($(sed -n 's/^CONFIG_BOARD="\(.*\)"/\1/p' "$tree/.config"))"
+	else
+		bad "randconfig seed $seed: $(sed -n 's/^CONFIG_BOARD="\(.*\)"/\1/p' "$tree/.config")"
+		tail -5 "$work/rand.log"
+	fi
+done
+
+echo "build system: $pass passed, $fail failed"
+[ $fail -eq 0 ]
