@@ -458,7 +458,7 @@ static int check_image(const struct flash_area *fa, struct tlv_iter *it,
 	rc = tlv_iter_begin(it, fa, &hdr);
 	if (rc)
 		return fail(info, rc, it->reason);
-	info->total_size = tlv_iter_image_end(it);
+	info->total_size = it->end;
 	rc = scan_tlvs(it, scan, info);
 	if (!rc)
 		rc = hash_image(fa, &hdr, digest, info);

@@ -75,4 +75,31 @@ int flash_area_erase(const struct flash_area *fa, uint32_t off, size_t len);
  */
 uintptr_t flash_area_mmap(const struct flash_area *fa, uint32_t off);
 
+/*
+ * Flash drivers (drivers/flash/), for board files. Both need dev->mapped: they read (and the
+ * RAM one also writes) the device at dev->mmap_base.
+ */
+extern const struct flash_ops nrf51_nvmc_ops;	/* nRF51 internal flash through the NVMC */
+extern const struct flash_ops ram_flash_ops;	/* RAM that pretends to be NOR flash */
+
+/*
+ * CFI parallel NOR with the Intel/Sharp command set (0x0001), e.g. QEMU's pflash_cfi01
+ * (drivers/flash/cfi.c). cfi_flash_ops needs dev->mapped and dev->priv = a writable struct
+ * cfi_flash saying how the chips are wired; its init (CFI query) refuses chips whose size or
+ * sector size differ from dev->geo. The bank the CPU executes from must use cfi_flash_rom_ops
+ * (reads only): any command would take the code away from under the CPU.
+ */
+extern const struct flash_ops cfi_flash_ops;
+extern const struct flash_ops cfi_flash_rom_ops;
+
+struct cfi_flash {
+	uint8_t bank_width;	/* bytes per bus access: 1, 2 or 4 */
+	uint8_t chip_width;	/* one chip's data bus: 1 (x8) or 2 (x16); bank_width /
+				 * chip_width chips are interleaved, each command replicated */
+	bool word_program_only;	/* never use buffered programming */
+	/* Filled by init from the CFI query. */
+	bool probed;
+	uint32_t wbuf_size;	/* bank bytes per buffered program, 0: word programming */
+};
+
 #endif

@@ -83,7 +83,13 @@ int mcuboot_probe(const struct flash_area *fa);
 verdict_t mcuboot_validate(const struct flash_area *fa, const struct keyring *kr,
 			   struct image_info *info);
 
-/* "1.2.3+4" into buf (at least 24 bytes). Returns buf. */
+/* Room for the longest version string, "255.255.65535+4294967295", and its NUL. */
+#define IMAGE_VERSION_STR_MAX 25
+
+/*
+ * image_version_str() - "1.2.3+4" into buf, cut short (but NUL-terminated) if len is less
+ * than IMAGE_VERSION_STR_MAX. Returns buf.
+ */
 char *image_version_str(const struct image_version *v, char *buf, size_t len);
 
 /*
@@ -145,11 +151,15 @@ struct tlv_entry {
 	bool prot;		/* in the protected (hashed) area */
 };
 
-/* Iterator over both TLV areas; caller-owned, no heap. Fields are private to tlv.c. */
+/*
+ * Iterator over both TLV areas; caller-owned, no heap. After a successful tlv_iter_begin()
+ * callers may read tlv_off, prot_end and end (the area layout) and reason; the other fields
+ * are private to boot/image/tlv.c.
+ */
 struct tlv_iter {
 	const struct flash_area *fa;
 	uint32_t tlv_off;	/* first info: end of the payload */
-	uint32_t prot_end;	/* end of the protected area (== tlv_off if none) */
+	uint32_t prot_end;	/* end of the protected area, i.e. the unprotected info */
 	uint32_t end;		/* end of the unprotected area: end of the image */
 	uint32_t next;		/* offset of the next TLV header */
 	int err;		/* sticky error once the walk went wrong */
@@ -175,12 +185,6 @@ int tlv_iter_begin(struct tlv_iter *it, const struct flash_area *fa,
  * past the end of its area, or a flash error. Errors are sticky (it->reason says why).
  */
 int tlv_iter_next(struct tlv_iter *it, struct tlv_entry *tlv);
-
-/* End offset of the image (header + payload + both TLV areas); valid after tlv_iter_begin(). */
-static inline uint32_t tlv_iter_image_end(const struct tlv_iter *it)
-{
-	return it->end;
-}
 
 /* imgtool's name of a TLV type ("SHA256", "KEYHASH", ...), or NULL if unknown. */
 const char *tlv_type_name(uint16_t type);

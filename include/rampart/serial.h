@@ -25,4 +25,19 @@ struct serial_dev {
 	void *priv;
 };
 
+/*
+ * Serial drivers (drivers/serial/), for board files. Each comment says which serial_dev
+ * fields the driver uses.
+ */
+extern const struct serial_ops cmsdk_uart_ops;	/* base, clock_hz, baud */
+extern const struct serial_ops nrf51_uart_ops;	/* base, baud, priv = nrf51_uart_pins */
+/* base; clock_hz (UARTCLK) and baud, or 0 to leave the divisor alone */
+extern const struct serial_ops pl011_ops;
+
+/* nRF51 UART pin numbers (GPIO P0.n); QEMU ignores them, silicon needs them. */
+struct nrf51_uart_pins {
+	uint8_t txd;
+	uint8_t rxd;
+};
+
 #endif

@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: Apache-2.0
+/*
+ * rampart-img dumpinfo: header, TLVs and trailer of an image, walked with the bootloader's
+ * own header decoder and TLV iterator (boot/image/tlv.c). It describes; it does not judge
+ * signatures (that is verify's job), but it reports a layout the iterator refuses.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <rampart/errno.h>
+
+#include "rimg.h"
+
+static const char dumpinfo_help[] =
+	"Usage: rampart-img dumpinfo IMAGE\n"
+	"Print the header, the protected and unprotected TLVs (with type names) and, if the file\n"
+	"extends past the image (padded to its slot), the trailer: magic, image_ok, copy_done,\n"
+	"swap_info. Exits 1 if the header or TLV layout is malformed.\n\n"
+	"  -h, --help   this text\n";
+
+struct flag_name {
+	uint32_t bit;
+	const char *name;
+};
+
+static const struct flag_name flag_names[] = {
+	{ IMAGE_F_PIC, "PIC" },
+	{ IMAGE_F_ENCRYPTED_AES128, "ENCRYPTED_AES128" },
+	{ IMAGE_F_ENCRYPTED_AES256, "ENCRYPTED_AES256" },
+	{ IMAGE_F_NON_BOOTABLE, "NON_BOOTABLE" },
+	{ IMAGE_F_RAM_LOAD, "RAM_LOAD" },
+	{ IMAGE_F_ROM_FIXED, "ROM_FIXED" },
+	{ IMAGE_F_COMPRESSED_LZMA1, "COMPRESSED_LZMA1" },
+	{ IMAGE_F_COMPRESSED_LZMA2, "COMPRESSED_LZMA2" },
+	{ IMAGE_F_COMPRESSED_ARM_THUMB, "COMPRESSED_ARM_THUMB" },
+};
+
+static void print_flags(uint32_t flags)
+{
+	const char *sep = " (";
+	size_t i;
+
+	printf("  %-16s 0x%x", "flags", flags);
+	for (i = 0; i < ARRAY_SIZE(flag_names); i++) {
+		if (flags & flag_names[i].bit) {
+			printf("%s%s", sep, flag_names[i].name);
+			sep = " | ";
+		}
+	}
+	puts(flags ? ")" : "");
+}
+
+static void print_header(const struct mcuboot_header *h)
+{
+	char ver[IMAGE_VERSION_STR_MAX];
+
+	puts("header (offset 0x0):");
+	printf("  %-16s 0x%08x%s\n", "magic", h->magic,
+	       h->magic == MCUBOOT_IMAGE_MAGIC ? " (MCUboot)" : " (not an MCUboot image)");
+	printf("  %-16s 0x%x\n", "load_addr", h->load_addr);
+	printf("  %-16s 0x%x\n", "hdr_size", h->hdr_size);
+	printf("  %-16s 0x%x\n", "prot_tlv_size", h->prot_tlv_size);
+	printf("  %-16s 0x%x (%u bytes)\n", "img_size", h->img_size, h->img_size);
+	print_flags(h->flags);
+	printf("  %-16s %s\n", "version", image_version_str(&h->version, ver, sizeof(ver)));
+}
+
+static void print_hex(const uint8_t *p, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		printf("%s%02x", i % 16 ? " " : "      ", p[i]);
+		if (i % 16 == 15 || i + 1 == len)
+			putchar('\n');
+	}
+}
+
+static void print_tlv(const uint8_t *buf, const struct tlv_entry *t)
+{
+	const char *name = tlv_type_name(t->type);
+
+	printf("    %s (0x%02x), %u bytes\n", name ? name : "unknown", t->type, t->len);
+	print_hex(buf + t->off, t->len);
+}
+
+/* Both TLV areas. Returns 0, or -1 if the iterator refused the layout. */
+static int print_tlvs(const uint8_t *buf, const struct rimg_flash *fl,
+		      const struct mcuboot_header *h, struct tlv_iter *it)
+{
+	struct tlv_entry t;
+	bool in_prot = false, in_unprot = false;
+	int rc;
+
+	printf("payload (offset 0x%x, 0x%x bytes)\n", h->hdr_size, h->img_size);
+	if (tlv_iter_begin(it, &fl->area, h)) {
+		printf("TLV areas: %s\n", it->reason);
+		return -1;
+	}
+	while (!(rc = tlv_iter_next(it, &t))) {
+		if (t.prot && !in_prot) {
+			printf("protected TLV area (offset 0x%x, 0x%x bytes incl. info 0x6908)\n",
+			       it->tlv_off, it->prot_end - it->tlv_off);
+			in_prot = true;
+		}
+		if (!t.prot && !in_unprot) {
+			printf("unprotected TLV area (offset 0x%x, 0x%x bytes incl. info 0x6907)\n",
+			       it->prot_end, it->end - it->prot_end);
+			in_unprot = true;
+		}
+		print_tlv(buf, &t);
+	}
+	if (!in_unprot)
+		printf("unprotected TLV area (offset 0x%x): empty\n", it->prot_end);
+	if (rc != -ENOENT) {
+		printf("TLV walk stopped: %s\n", it->reason);
+		return -1;
+	}
+	printf("image ends at offset 0x%x\n", it->end);
+	return 0;
+}
+
+static const char *flag_state(uint8_t v)
+{
+	if (v == 0x01)
+		return "set";
+	return v == 0xff || v == 0x00 ? "unset" : "bad value";
+}
+
+static const char *swap_type_name(uint8_t v)
+{
+	static const char *const names[] = { "none", "none", "test", "permanent", "revert" };
+
+	if (v == 0xff || (v & 0x0f) > 4)
+		return "none";
+	return names[v & 0x0f];
+}
+
+/* The trailer at the end of a slot-sized file. */
+static void print_trailer(const uint8_t *buf, size_t len)
+{
+	const uint8_t *magic = buf + len - RIMG_TRAILER_MAGIC_LEN;
+	uint32_t a = rimg_trailer_magic_align(magic);
+	size_t i, off;
+	bool erased = true;
+
+	for (i = 0; i < RIMG_TRAILER_MAGIC_LEN; i++)
+		erased &= magic[i] == 0xff;
+	printf("trailer (end of a 0x%zx-byte slot):\n", len);
+	printf("  %-10s %s", "magic",
+	       erased ? "unset (erased)" : a ? (a == 8 ? "good (v1, max align 8)" : "good (v2)") :
+					   "bad");
+	if (a > RIMG_DEFAULT_MAX_ALIGN)
+		printf(", max align %u", a);
+	putchar('\n');
+	print_hex(magic, RIMG_TRAILER_MAGIC_LEN);
+	/* Unknown or too wide for the file: read the flags where the default loader has them. */
+	if (!a || rimg_trailer_flag_off(a, RIMG_TRAILER_SWAP_INFO) > len)
+		a = RIMG_DEFAULT_MAX_ALIGN;
+	off = rimg_trailer_flag_off(a, RIMG_TRAILER_IMAGE_OK);
+	printf("  %-10s 0x%02x (%s)\n", "image_ok", buf[len - off], flag_state(buf[len - off]));
+	off = rimg_trailer_flag_off(a, RIMG_TRAILER_COPY_DONE);
+	printf("  %-10s 0x%02x (%s)\n", "copy_done", buf[len - off], flag_state(buf[len - off]));
+	off = rimg_trailer_flag_off(a, RIMG_TRAILER_SWAP_INFO);
+	printf("  %-10s 0x%02x (swap %s, image %u)\n", "swap_info", buf[len - off],
+	       swap_type_name(buf[len - off]), buf[len - off] == 0xff ? 0 : buf[len - off] >> 4);
+}
+
+static int dump(const char *path)
+{
+	struct mcuboot_header h;
+	struct rimg_flash fl;
+	struct tlv_iter it;
+	uint8_t *buf;
+	size_t len;
+	int rc;
+
+	if (rimg_read_file(path, &buf, &len))
+		return RIMG_EXIT_FAIL;
+	rimg_flash_init(&fl, buf, (uint32_t)len);
+	printf("%s: %zu bytes\n", path, len);
+	rc = mcuboot_header_read(&fl.area, &h);
+	if (rc) {
+		printf("too short for an image header (%d bytes)\n", MCUBOOT_HDR_LEN);
+		free(buf);
+		return RIMG_EXIT_FAIL;
+	}
+	print_header(&h);
+	rc = print_tlvs(buf, &fl, &h, &it);
+	/* Past the image there is room for a trailer: the file is a padded slot. */
+	if (!rc && len - it.end >= rimg_trailer_flag_off(RIMG_DEFAULT_MAX_ALIGN,
+							 RIMG_TRAILER_SWAP_INFO))
+		print_trailer(buf, len);
+	free(buf);
+	return rc ? RIMG_EXIT_FAIL : RIMG_EXIT_OK;
+}
+
+int cmd_dumpinfo(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	rimg_getopt_reset();
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		if (c == 'h') {
+			fputs(dumpinfo_help, stdout);
+			return RIMG_EXIT_OK;
+		}
+		return rimg_usage_hint("dumpinfo");
+	}
+	if (argc - optind != 1) {
+		rimg_err("dumpinfo needs exactly one IMAGE");
+		return rimg_usage_hint("dumpinfo");
+	}
+	return dump(argv[optind]);
+}
