@@ -30,7 +30,7 @@ int boot_board_init(void)
 
 static void log_verified(const struct flash_area *fa, const struct image_info *info)
 {
-	char ver[24];
+	char ver[IMAGE_VERSION_STR_MAX];
 
 	log_inf("%s: image %s verified (%u bytes, %s key '%s')", fa->name,
 		image_version_str(&info->version, ver, sizeof(ver)), (unsigned)info->img_size,

@@ -18,7 +18,7 @@ int arch_handoff_prepare(struct handoff *h)
 
 void arch_handoff(const struct handoff *h)
 {
-	char ver[24];
+	char ver[IMAGE_VERSION_STR_MAX];
 
 	log_inf("handoff: slot %s, image %s, entry at flash offset 0x%x", h->fa->name,
 		image_version_str(&h->info->version, ver, sizeof(ver)), (unsigned)h->entry);

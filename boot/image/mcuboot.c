@@ -483,5 +483,8 @@ verdict_t mcuboot_validate(const struct flash_area *fa, const struct keyring *kr
 		info->key = NULL;
 		return verdict_fail();
 	}
+	/* An earlier pair may have failed before this one verified. */
+	info->err = 0;
+	info->reason = NULL;
 	return verdict_ok();
 }

@@ -47,7 +47,10 @@ struct image_info {
 	/* On failure: a short reason for the log ("hash mismatch", ...) and its -errno. */
 	const char *reason;
 	int err;
-	/* Storage for a reason that names a key; info->reason may point here. */
+	/*
+	 * Storage for a reason that names a key; info->reason may point here, so a copy of
+	 * the struct must not outlive the original if it keeps using reason.
+	 */
 	char reason_buf[IMAGE_REASON_MAX];
 };
 
@@ -78,6 +81,11 @@ int mcuboot_probe(const struct flash_area *fa);
  * trusted), hashes header + payload + protected TLVs, requires exactly one hash TLV that
  * matches, and accepts only a signature that follows a KEYHASH/PUBKEY naming a key in @kr.
  * Fills @info (always; info->reason/err say why on failure).
+ * Refused: NON_BOOTABLE (-EPERM); PIC, encrypted or compressed images, SHA-384/512 hash TLVs,
+ * RSA/ECDSA-224/SIG_PURE signatures (-ENOTSUP); a non-allow-listed TLV in the unprotected
+ * area or any malformed layout (-EBADMSG, -EFBIG, -EOVERFLOW); hash or signature mismatch,
+ * or no signature TLV (-EACCES); signatures only by unknown keys (-ENOKEY); an erased
+ * slot (-ENOENT); flash errors as returned. Reads in chunks of at most 128 bytes.
  * Returns verdict_ok() only for an image that may boot.
  */
 verdict_t mcuboot_validate(const struct flash_area *fa, const struct keyring *kr,

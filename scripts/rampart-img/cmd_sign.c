@@ -266,8 +266,10 @@ static int sign_check_opts(const struct sign_opts *o)
 		rimg_err("--header-size must be between %d and 65535", MCUBOOT_HDR_LEN);
 		return -1;
 	}
-	if (!is_pow2_in(o->align, 1, 32) || !is_pow2_in(o->max_align, 8, 32)) {
-		rimg_err("--align must be 1, 2, 4, 8, 16 or 32 and --max-align 8, 16 or 32");
+	if (!is_pow2_in(o->align, 1, 32) || !is_pow2_in(o->max_align, 8, 32) ||
+	    o->max_align < o->align) {
+		rimg_err("--align must be 1, 2, 4, 8, 16 or 32 and --max-align 8, 16 or 32, "
+			 "at least --align");
 		return -1;
 	}
 	if (!o->max_sectors || o->max_sectors > 0x10000) {

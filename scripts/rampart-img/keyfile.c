@@ -98,6 +98,16 @@ static int load_mbedtls(struct rimg_key *k, const uint8_t *pem, size_t len, cons
 	return 0;
 }
 
+/* Password-protected keys are not supported: never prompt on the terminal. */
+static int no_password(char *buf, int size, int rwflag, void *u)
+{
+	(void)buf;
+	(void)size;
+	(void)rwflag;
+	(void)u;
+	return -1;
+}
+
 /* Ed25519 through OpenSSL. Returns 0 or -1. */
 static int load_openssl(struct rimg_key *k, const uint8_t *pem, size_t len, const char *path)
 {
@@ -106,13 +116,13 @@ static int load_openssl(struct rimg_key *k, const uint8_t *pem, size_t len, cons
 	uint8_t *p = k->der;
 	int n;
 
-	pkey = bio ? PEM_read_bio_PrivateKey(bio, NULL, NULL, NULL) : NULL;
+	pkey = bio ? PEM_read_bio_PrivateKey(bio, NULL, no_password, NULL) : NULL;
 	k->has_private = pkey != NULL;
 	if (!pkey && bio && BIO_reset(bio) == 1)
-		pkey = PEM_read_bio_PUBKEY(bio, NULL, NULL, NULL);
+		pkey = PEM_read_bio_PUBKEY(bio, NULL, no_password, NULL);
 	BIO_free(bio);
 	if (!pkey) {
-		rimg_err("%s: not a PEM key", path);
+		rimg_err("%s: not a PEM key (password-protected keys are not supported)", path);
 		return -1;
 	}
 	k->backend = pkey;

@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <regex.h>
 #include <stdio.h>
@@ -599,10 +600,11 @@ static void test_keyring_lookup(void **state)
 
 /* ---- the signer ----------------------------------------------------------------------- */
 
+/* Run the tool in-process; its stdout and stderr go to tmpdir/tool.log. */
 static int tool(const char *first, ...)
 {
-	char *argv[32];
-	int argc = 0;
+	char *argv[32], log[PATH_MAX + 16];
+	int argc = 0, rc, out, err, fd;
 	va_list ap;
 
 	argv[argc++] = "rampart-img";
@@ -611,7 +613,24 @@ static int tool(const char *first, ...)
 		argv[argc++] = (char *)a;
 	va_end(ap);
 	argv[argc] = NULL;
-	return rimg_main(argc, argv);
+	snprintf(log, sizeof(log), "%s/tool.log", tmpdir);
+	fflush(stdout);
+	fflush(stderr);
+	fd = open(log, O_WRONLY | O_CREAT | O_APPEND, 0644);
+	out = dup(1);
+	err = dup(2);
+	assert_true(fd >= 0 && out >= 0 && err >= 0);
+	dup2(fd, 1);
+	dup2(fd, 2);
+	rc = rimg_main(argc, argv);
+	fflush(stdout);
+	fflush(stderr);
+	dup2(out, 1);
+	dup2(err, 2);
+	close(out);
+	close(err);
+	close(fd);
+	return rc;
 }
 
 static void test_tool_ed25519_output_is_identical_to_imgtool(void **state)
