@@ -137,7 +137,7 @@ static const char *skip_space(const char *p)
 
 static void walk_json(const char *json, struct wp_run *run)
 {
-	static char key[64];
+	char key[64];
 	char *val = malloc(strlen(json) + 1);
 	const char *p = json;
 	size_t n;
