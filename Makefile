@@ -14,7 +14,9 @@ MAKEFLAGS += -rR --no-print-directory
 .SUFFIXES:
 
 srctree := $(patsubst %/,%,$(dir $(abspath $(lastword $(MAKEFILE_LIST)))))
-ifneq ($(O),)
+# Like kbuild, O= counts only on the command line: a make that runs tests (make check O=...)
+# exports it to its children, whose builds choose their own.
+ifeq ($(origin O),command line)
 objtree := $(abspath $(O))
 $(shell mkdir -p $(objtree))
 else

@@ -37,10 +37,12 @@ for board in sandbox qemu_virt_arm64 mps2_an385 bbc_microbit; do
 	else
 		bad "$board in-tree build"; tail -20 "$work/$board.log" 2>/dev/null
 	fi
-	cp "$tree/.config" "$work/config.orig"
+	rm -f "$work/config.orig" "$tree/defconfig"
+	cp "$tree/.config" "$work/config.orig" &&
 	m savedefconfig >/dev/null 2>&1 && cp "$tree/defconfig" "$tree/configs/rt_defconfig" &&
 		m rt_defconfig >/dev/null 2>&1
-	if cmp -s <(grep -v '^#' "$work/config.orig") <(grep -v '^#' "$tree/.config"); then
+	if [ -s "$work/config.orig" ] && [ -s "$tree/defconfig" ] &&
+	   cmp -s <(grep -v '^#' "$work/config.orig") <(grep -v '^#' "$tree/.config"); then
 		ok "$board: savedefconfig round-trips"
 	else
 		bad "$board: savedefconfig does not reproduce .config"
