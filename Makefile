@@ -45,6 +45,10 @@ kconfig = cd $(objtree) && mkdir -p include/config include/generated && \
 HOSTCC ?= gcc
 HOST_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -I$(srctree)/include -I$(srctree) \
 	-include $(srctree)/scripts/host-config.h
+# make tools HOST_SANITIZE=1: the host tool with ASan and UBSan (make check uses this).
+ifeq ($(HOST_SANITIZE),1)
+HOST_CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+endif
 
 # Targets that need no configuration.
 no-config-targets := %_defconfig menuconfig help clean distclean mrproper tools check \

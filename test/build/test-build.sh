@@ -79,6 +79,38 @@ else
 	bad "source tree changed by build + distclean:"; diff "$work/sources.before" "$work/sources.after" | head
 fi
 
+# menuconfig, driven through tmux as a user would: open Architecture, turn the sandbox
+# sanitizers off, leave, answer Yes to "save?"; the next make must build without them.
+menuconfig_test() {
+	m distclean >/dev/null 2>&1
+	m sandbox_defconfig >/dev/null 2>&1 || return 1
+	tmux kill-session -t rampart-mc 2>/dev/null
+	tmux new-session -d -s rampart-mc -x 100 -y 30 "make -C '$tree' menuconfig" || return 1
+	screen_has() {
+		for _ in $(seq 50); do
+			tmux capture-pane -t rampart-mc -p 2>/dev/null | grep -q "$1" && return 0
+			sleep 0.1
+		done
+		return 1
+	}
+	screen_has "Architecture  --->" && tmux send-keys -t rampart-mc Enter &&
+	screen_has "AddressSanitizer" && tmux send-keys -t rampart-mc Down Down n &&
+	screen_has "\[ \] Build the sandbox with AddressSanitizer" &&
+	tmux send-keys -t rampart-mc Escape Escape && sleep 0.5 &&
+	tmux send-keys -t rampart-mc Escape Escape &&
+	screen_has "save your new configuration" && tmux send-keys -t rampart-mc Enter
+	for _ in $(seq 50); do
+		tmux has-session -t rampart-mc 2>/dev/null || break
+		sleep 0.1
+	done
+	tmux kill-session -t rampart-mc 2>/dev/null
+	grep -q "^# CONFIG_SANDBOX_SANITIZERS is not set" "$tree/.config" &&
+		m > "$work/mc.log" 2>&1 &&
+		! grep -q "CONFIG_SANDBOX_SANITIZERS" "$tree/include/generated/autoconf.h" &&
+		! grep -q "libasan" "$tree/rampart.map"
+}
+menuconfig_test && ok "menuconfig edits .config and the next make follows it" || bad "menuconfig"
+
 # randconfig: each random configuration must configure and build, or be refused by the
 # link because it does not fit the board's boot area (e.g. both signature algorithms on
 # the 16 KiB bbc_microbit) -- a clear message, never a compiler warning or undefined symbol.
