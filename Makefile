@@ -140,7 +140,9 @@ objs :=
 ifneq ($(ARCH),)
 $(foreach d,arch/$(ARCH)/ $(BOARD_DIR)/ boot/ lib/ drivers/,$(call collect,$(d)))
 endif
-objs := $(addprefix $(objtree)/,$(objs)) $(objtree)/generated/keyring.o
+# An object several options ask for is linked once (first place wins).
+uniq = $(if $(1),$(firstword $(1)) $(call uniq,$(filter-out $(firstword $(1)),$(1))))
+objs := $(addprefix $(objtree)/,$(call uniq,$(objs))) $(objtree)/generated/keyring.o
 
 # The architecture adds its flags, linker script and the rule for rampart.elf
 # (arch/<arch>/arch.mk); included after `objs` so its link rule can name them.

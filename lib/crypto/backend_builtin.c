@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 /*
- * The built-in crypto backend: the crypto.h entry points over lib/crypto's own portable code.
- * Algorithms a board leaves out of Kconfig are compiled here but folded away by IS_ENABLED(),
- * so their code is never linked.
+ * The built-in crypto backend's hash entry points over lib/crypto's own portable SHA-2. The
+ * other families have a file each (ecdsa.c, rsa.c, ...), with an mbedtls_*.c twin for the
+ * mbedtls backend; crypto_verify() itself is shared (verify.c).
  */
 #include <rampart/compiler.h>
 #include <rampart/crypto.h>
@@ -11,8 +11,8 @@
 
 static bool sha512_built(void)
 {
-	/* SHA-512 is built for Ed25519 (RFC 8032 hashes with it) and only then. */
-	return IS_ENABLED(CONFIG_BOOT_SIGNATURE_TYPE_ED25519);
+	/* SHA-512 is built for the algorithms that need it (Ed25519, SHA-384) and only then. */
+	return IS_ENABLED(CONFIG_CRYPTO_SHA512);
 }
 
 /*
@@ -62,36 +62,12 @@ size_t crypto_hash_len(enum hash_alg alg)
 	switch (alg) {
 	case HASH_SHA256:
 		return SHA256_LEN;
+	case HASH_SHA384:
+		return SHA384_LEN;
 	case HASH_SHA512:
 		return SHA512_LEN;
 	case HASH_NONE:
 		break;
 	}
 	return 0;
-}
-
-static verdict_t verify_ecdsa_p256(const uint8_t *pub, size_t pub_len, const uint8_t *digest,
-				   size_t digest_len, const uint8_t *sig, size_t sig_len)
-{
-	uint8_t r[P256_SCALAR_LEN], s[P256_SCALAR_LEN];
-
-	if (pub_len != P256_PUB_LEN || digest_len != SHA256_LEN)
-		return verdict_fail();
-	if (ecdsa_der_decode(sig, sig_len, r, s))
-		return verdict_fail();
-	return p256_verify(pub, digest, r, s);
-}
-
-/*
- * crypto_verify() - see crypto.h. An algorithm left out of the build gives verdict_fail().
- * Not constant-time (all inputs are public).
- */
-verdict_t crypto_verify(enum sig_alg alg, const uint8_t *pub, size_t pub_len,
-			const uint8_t *msg, size_t msg_len, const uint8_t *sig, size_t sig_len)
-{
-	if (alg == SIG_ECDSA_P256 && IS_ENABLED(CONFIG_BOOT_SIGNATURE_TYPE_ECDSA_P256))
-		return verify_ecdsa_p256(pub, pub_len, msg, msg_len, sig, sig_len);
-	if (alg == SIG_ED25519 && IS_ENABLED(CONFIG_BOOT_SIGNATURE_TYPE_ED25519))
-		return ed25519_verify(pub, pub_len, msg, msg_len, sig, sig_len);
-	return verdict_fail();
 }

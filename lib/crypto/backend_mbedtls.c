@@ -1,16 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 /*
- * The mbedtls crypto backend: the crypto.h entry points over mbedtls 2.28 (libmbedcrypto).
- * SHA-256/512 and ECDSA P-256 arithmetic come from mbedtls; the DER signature is still decoded
- * by our strict ecdsa_der.c and the lengths are checked here exactly as in backend_builtin.c,
- * so both backends give the same verdict on every input. mbedtls 2.28 has no Ed25519, so that
+ * The mbedtls crypto backend's hash entry points over mbedtls 2.28 (libmbedcrypto). The other
+ * families have a file each (mbedtls_ecdsa.c, ...); mbedtls 2.28 has no Ed25519, so that
  * stays on the built-in ed25519.c. mbedtls may allocate internally (bignums); we do not.
  */
 #include <rampart/compiler.h>
 #include <rampart/crypto.h>
 #include <rampart/errno.h>
-#include <mbedtls/ecdsa.h>
-#include <mbedtls/ecp.h>
 #include <mbedtls/sha256.h>
 #include <mbedtls/sha512.h>
 #include "internal.h"
@@ -28,7 +24,7 @@ _Static_assert(_Alignof(mbedtls_sha256_context) <= _Alignof(uint64_t) &&
 static bool sha512_built(void)
 {
 	/* Same rule as the built-in backend, so switching backends changes no behaviour. */
-	return IS_ENABLED(CONFIG_BOOT_SIGNATURE_TYPE_ED25519);
+	return IS_ENABLED(CONFIG_CRYPTO_SHA512);
 }
 
 static mbedtls_sha256_context *sha256_of(struct crypto_hash *h)
@@ -98,65 +94,12 @@ size_t crypto_hash_len(enum hash_alg alg)
 	switch (alg) {
 	case HASH_SHA256:
 		return SHA256_LEN;
+	case HASH_SHA384:
+		return SHA384_LEN;
 	case HASH_SHA512:
 		return SHA512_LEN;
 	case HASH_NONE:
 		break;
 	}
 	return 0;
-}
-
-/* The mbedtls half of ECDSA: true only if everything loads and mbedtls accepts. */
-static bool mbedtls_p256_ok(const uint8_t *pub, const uint8_t *digest, const uint8_t *r_be,
-			    const uint8_t *s_be)
-{
-	mbedtls_ecp_group grp;
-	mbedtls_ecp_point q;
-	mbedtls_mpi r, s;
-	bool ok;
-
-	mbedtls_ecp_group_init(&grp);
-	mbedtls_ecp_point_init(&q);
-	mbedtls_mpi_init(&r);
-	mbedtls_mpi_init(&s);
-	/* ecdsa_verify range-checks r and s (1..n-1) itself; check_pubkey rejects infinity,
-	 * coordinates >= p and off-curve points. */
-	ok = mbedtls_ecp_group_load(&grp, MBEDTLS_ECP_DP_SECP256R1) == 0 &&
-	     mbedtls_ecp_point_read_binary(&grp, &q, pub, P256_PUB_LEN) == 0 &&
-	     mbedtls_ecp_check_pubkey(&grp, &q) == 0 &&
-	     mbedtls_mpi_read_binary(&r, r_be, P256_SCALAR_LEN) == 0 &&
-	     mbedtls_mpi_read_binary(&s, s_be, P256_SCALAR_LEN) == 0 &&
-	     mbedtls_ecdsa_verify(&grp, digest, SHA256_LEN, &q, &r, &s) == 0;
-	mbedtls_mpi_free(&s);
-	mbedtls_mpi_free(&r);
-	mbedtls_ecp_point_free(&q);
-	mbedtls_ecp_group_free(&grp);
-	return ok;
-}
-
-static verdict_t verify_ecdsa_p256(const uint8_t *pub, size_t pub_len, const uint8_t *digest,
-				   size_t digest_len, const uint8_t *sig, size_t sig_len)
-{
-	uint8_t r[P256_SCALAR_LEN], s[P256_SCALAR_LEN];
-
-	/* Only the uncompressed form, as in the built-in code (mbedtls would also take 0x00). */
-	if (pub_len != P256_PUB_LEN || pub[0] != 0x04 || digest_len != SHA256_LEN)
-		return verdict_fail();
-	if (ecdsa_der_decode(sig, sig_len, r, s))
-		return verdict_fail();
-	return mbedtls_p256_ok(pub, digest, r, s) ? verdict_ok() : verdict_fail();
-}
-
-/*
- * crypto_verify() - see crypto.h. An algorithm left out of the build gives verdict_fail().
- * Not constant-time (all inputs are public).
- */
-verdict_t crypto_verify(enum sig_alg alg, const uint8_t *pub, size_t pub_len,
-			const uint8_t *msg, size_t msg_len, const uint8_t *sig, size_t sig_len)
-{
-	if (alg == SIG_ECDSA_P256 && IS_ENABLED(CONFIG_BOOT_SIGNATURE_TYPE_ECDSA_P256))
-		return verify_ecdsa_p256(pub, pub_len, msg, msg_len, sig, sig_len);
-	if (alg == SIG_ED25519 && IS_ENABLED(CONFIG_BOOT_SIGNATURE_TYPE_ED25519))
-		return ed25519_verify(pub, pub_len, msg, msg_len, sig, sig_len);
-	return verdict_fail();
 }

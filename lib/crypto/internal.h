@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <rampart/crypto.h>
 #include <rampart/verdict.h>
 
 #define P256_PUB_LEN 65		/* 0x04 || X || Y */
@@ -64,6 +65,22 @@ verdict_t p256_verify(const uint8_t pub[P256_PUB_LEN], const uint8_t digest[32],
  */
 verdict_t ed25519_verify(const uint8_t *pub, size_t pub_len, const uint8_t *msg, size_t msg_len,
 			 const uint8_t *sig, size_t sig_len);
+
+/*
+ * ecdsa_verify() - the ECDSA family behind crypto_verify() (ecdsa.c, or mbedtls_ecdsa.c in the
+ * mbedtls backend): @alg is one of SIG_ECDSA_*; arguments and verdict as crypto_verify().
+ */
+verdict_t ecdsa_verify(enum sig_alg alg, const uint8_t *pub, size_t pub_len,
+		       const uint8_t *digest, size_t digest_len, const uint8_t *sig,
+		       size_t sig_len);
+
+/*
+ * rsa_verify_der() - the RSA family behind crypto_verify() (rsa.c, or mbedtls_rsa.c): @pub is
+ * a DER RSAPublicKey; parses it and calls crypto_rsa_verify(). Verdict as crypto_verify().
+ */
+verdict_t rsa_verify_der(enum sig_alg alg, const uint8_t *pub, size_t pub_len,
+			 const uint8_t *digest, size_t digest_len, const uint8_t *sig,
+			 size_t sig_len);
 
 /* Zero len bytes at p in a way the compiler cannot drop as a dead store. */
 static inline void crypto_wipe(void *p, size_t len)

@@ -5,7 +5,8 @@
 
 crypto-unit-srcs := lib/crypto/sha256.c lib/crypto/sha512.c lib/crypto/der.c lib/crypto/ct.c \
 	lib/crypto/names.c lib/crypto/spki.c lib/crypto/ecdsa_der.c lib/crypto/p256.c \
-	lib/crypto/ed25519.c lib/crypto/backend_mbedtls.c test/unit/crypto_builtin_alias.c \
+	lib/crypto/ed25519.c lib/crypto/backend_mbedtls.c lib/crypto/mbedtls_ecdsa.c \
+	lib/crypto/verify.c test/unit/crypto_builtin_alias.c \
 	test/unit/crypto_test_util.c
 
 tests += test_crypto_sha test_crypto_util test_crypto_spki test_crypto_ecdsa \

@@ -9,4 +9,8 @@
 #define crypto_hash_final builtin_crypto_hash_final
 #define crypto_hash_len builtin_crypto_hash_len
 #define crypto_verify builtin_crypto_verify
+#define ecdsa_verify builtin_ecdsa_verify
+#define rsa_verify_der builtin_rsa_verify_der
 #include "lib/crypto/backend_builtin.c"
+#include "lib/crypto/verify.c"
+#include "lib/crypto/ecdsa.c"

@@ -199,10 +199,9 @@ static void test_crypto_hash_api_gives_known_answers_and_wipes_in_both_backends(
 		assert_int_equal(apis[i].len(HASH_SHA256), 32);
 		assert_int_equal(apis[i].len(HASH_SHA512), 64);
 		assert_int_equal(apis[i].len(HASH_NONE), 0);
-		assert_int_equal(apis[i].len((enum hash_alg)2), 0);
+		assert_int_equal(apis[i].len((enum hash_alg)99), 0);
 
 		assert_int_equal(apis[i].init(&h, HASH_NONE), -ENOTSUP);
-		assert_int_equal(apis[i].init(&h, (enum hash_alg)2), -ENOTSUP);
 		assert_int_equal(apis[i].init(&h, (enum hash_alg)99), -ENOTSUP);
 		/* A refused context stays inert: update and final write nothing. */
 		memset(got, 0xa5, sizeof(got));
