@@ -52,7 +52,7 @@ endif
 
 # Targets that need no configuration.
 no-config-targets := %_defconfig menuconfig help clean distclean mrproper tools check \
-	check-unit check-tools install-deps demo randconfig savedefconfig olddefconfig \
+	check-unit check-ct check-tools install-deps demo randconfig savedefconfig olddefconfig \
 	oldconfig allnoconfig alldefconfig size-report
 
 config-targets := $(filter %config,$(MAKECMDGOALS))
@@ -197,6 +197,7 @@ $(tool): $(addprefix $(srctree)/,$(rampart-img-srcs)) $(wildcard $(srctree)/incl
 # Tests, demo, housekeeping
 
 include $(srctree)/test/unit/Makefile
+include $(srctree)/test/ct/Makefile
 
 .PHONY: install-deps check check-tools demo size-report
 install-deps:
@@ -250,6 +251,7 @@ help:
 	@echo "                       a tampered copy refused (installs Debian packages)"
 	@echo "  check              - build every board and run all tests (installs packages)"
 	@echo "  check-unit         - host unit tests only (ASan/UBSan)"
+	@echo "  check-ct           - constant-time tests of the secret-handling crypto (valgrind)"
 	@echo "  size-report        - build every board and print the size table"
 	@echo "  install-deps       - install the Debian packages the build and tests need"
 	@echo ""
