@@ -53,7 +53,7 @@ endif
 # Targets that need no configuration.
 no-config-targets := %_defconfig menuconfig help clean distclean mrproper tools check \
 	check-unit check-ct check-tools install-deps demo randconfig savedefconfig olddefconfig \
-	oldconfig allnoconfig alldefconfig size-report
+	oldconfig allnoconfig alldefconfig size-report bench bench-crypto
 
 config-targets := $(filter %config,$(MAKECMDGOALS))
 
@@ -199,7 +199,7 @@ $(tool): $(addprefix $(srctree)/,$(rampart-img-srcs)) $(wildcard $(srctree)/incl
 include $(srctree)/test/unit/Makefile
 include $(srctree)/test/ct/Makefile
 
-.PHONY: install-deps check check-tools demo size-report
+.PHONY: install-deps check check-tools demo size-report bench bench-crypto
 install-deps:
 	$(Q)$(srctree)/scripts/install-deps
 
@@ -214,6 +214,10 @@ demo: install-deps
 
 size-report:
 	$(Q)$(srctree)/scripts/size-report $(objtree)
+
+bench: bench-crypto
+bench-crypto:
+	$(Q)$(srctree)/scripts/bench-crypto $(objtree) "$(crypto-builtin-srcs)"
 
 .PHONY: clean distclean mrproper
 clean:
@@ -253,6 +257,7 @@ help:
 	@echo "  check-unit         - host unit tests only (ASan/UBSan)"
 	@echo "  check-ct           - constant-time tests of the secret-handling crypto (valgrind)"
 	@echo "  size-report        - build every board and print the size table"
+	@echo "  bench-crypto       - crypto instruction counts (built-in vs mbedtls) and code sizes"
 	@echo "  install-deps       - install the Debian packages the build and tests need"
 	@echo ""
 	@echo "Options: O=DIR (out-of-tree), V=1 (show commands), CROSS_COMPILE=prefix"
