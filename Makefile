@@ -103,7 +103,12 @@ endif
 endif
 
 autoconf := $(objtree)/include/generated/autoconf.h
-$(objtree)/include/config/auto.conf $(autoconf): $(KCONFIG_CONFIG)
+# A changed Kconfig file (new options after a git pull) brings .config up to date with the
+# new defaults before the headers are regenerated, as kbuild's syncconfig does.
+kconfig-files := $(wildcard $(srctree)/Kconfig $(srctree)/*/Kconfig $(srctree)/*/*/Kconfig \
+	$(srctree)/boards/*/*/Kconfig)
+$(objtree)/include/config/auto.conf $(autoconf): $(KCONFIG_CONFIG) $(kconfig-files)
+	$(Q)$(call kconfig,$(CONF) --olddefconfig) >/dev/null
 	$(Q)$(call kconfig,$(CONF) --silentoldconfig) >/dev/null
 
 unquote = $(subst ",,$(1))

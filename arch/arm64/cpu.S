@@ -32,6 +32,31 @@ arm64_mmu_caches_off:
 	ret
 	.size	arm64_mmu_caches_off, . - arm64_mmu_caches_off
 
+/* void arm64_fpsimd_enable(void): clobbers x0, x1 only; needs no stack. */
+	.section .text.arm64_fpsimd_enable, "ax"
+	.globl	arm64_fpsimd_enable
+	.type	arm64_fpsimd_enable, %function
+arm64_fpsimd_enable:
+	mrs	x0, CurrentEL
+	cmp	x0, #CURRENTEL_EL3
+	b.eq	3f
+	cmp	x0, #CURRENTEL_EL2
+	b.eq	2f
+	mrs	x1, cpacr_el1
+	orr	x1, x1, #CPACR_FPEN
+	msr	cpacr_el1, x1
+	b	9f
+2:	mrs	x1, cptr_el2
+	bic	x1, x1, #CPTR_TFP
+	msr	cptr_el2, x1
+	b	9f
+3:	mrs	x1, cptr_el3
+	bic	x1, x1, #CPTR_TFP
+	msr	cptr_el3, x1
+9:	isb
+	ret
+	.size	arm64_fpsimd_enable, . - arm64_fpsimd_enable
+
 /* void arm64_enter(uintptr_t entry): x0..x3 = 0, then br entry. */
 	.section .text.arm64_enter, "ax"
 	.globl	arm64_enter

@@ -2,8 +2,8 @@
 /*
  * Reset entry, linked at CONFIG_BOOT_ROM_BASE. Works at EL1, EL2 or EL3 and stays at that
  * level: mask interrupts, park every CPU but the boot CPU (MPIDR affinity 0), make sure MMU
- * and data cache are off, install the vectors, set the stack, copy .data from ROM to RAM,
- * zero .bss, then boot_main(), which never returns.
+ * and data cache are off, install the vectors, enable FP/SIMD (CONFIG_FPSIMD), set the
+ * stack, copy .data from ROM to RAM, zero .bss, then boot_main(), which never returns.
  */
 #include <asm/arm64.h>
 
@@ -19,6 +19,10 @@ _start:
 	b.ne	park
 	bl	arm64_mmu_caches_off
 	bl	set_vbar
+#ifdef CONFIG_FPSIMD
+	/* Linked code (Debian's mbedtls, the ARMv8 SHA-256) uses the FP/SIMD registers. */
+	bl	arm64_fpsimd_enable
+#endif
 	ldr	x0, =__stack_top
 	mov	sp, x0
 

@@ -36,4 +36,17 @@ __noreturn void arch_handoff(const struct handoff *h);
 /* Stop: end QEMU through semihosting, or exit the sandbox process, with @status. */
 __noreturn void arch_halt(int status);
 
+/*
+ * arch_sha256_blocks() - the SHA-256 compression function (FIPS 180-4 6.2.2) on the CPU's
+ * own instructions, for lib/crypto/sha256.c (CONFIG_CRYPTO_SHA256_ARCH; arm64 only so far).
+ * @state:   the eight working hash words a..h, updated in place
+ * @data:    @nblocks consecutive 64-byte message blocks (any alignment)
+ * @nblocks: number of blocks; 0 does nothing
+ * Returns 0, or -ENOSYS with @state untouched when the CPU lacks the instructions (checked on
+ * every call: on arm64, ID_AA64ISAR0_EL1.SHA2); the caller then uses the portable code, which
+ * gives the same result. Constant-time in the data; needs FP/SIMD enabled (CONFIG_FPSIMD);
+ * safe before the console is up.
+ */
+int arch_sha256_blocks(uint32_t state[8], const uint8_t *data, size_t nblocks);
+
 #endif

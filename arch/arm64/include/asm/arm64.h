@@ -17,6 +17,10 @@
 #define CURRENTEL_EL2 (2 << 2)
 #define CURRENTEL_EL3 (3 << 2)
 
+/* FP/SIMD trap controls: CPACR_EL1.FPEN (EL1/EL0), CPTR_EL2.TFP (E2H = 0), CPTR_EL3.TFP. */
+#define CPACR_FPEN (3 << 20)
+#define CPTR_TFP (1 << 10)
+
 /* MPIDR_EL1 affinity fields Aff0..Aff2 (bits 23:0) and Aff3 (bits 39:32): zero on the boot CPU. */
 #define MPIDR_AFF_MASK 0xff00ffffff
 
@@ -39,6 +43,14 @@ extern uint64_t __bss_start[], __bss_end[];
  * cache on, and is entered from reset with it off.
  */
 void arm64_mmu_caches_off(void);
+
+/*
+ * arm64_fpsimd_enable() - stop trapping FP/SIMD instructions at the current exception level
+ * (CPACR_EL1.FPEN at EL1, CPTR_EL2.TFP at EL2 with HCR_EL2.E2H = 0, CPTR_EL3.TFP at EL3).
+ * start.S calls it before any C when CONFIG_FPSIMD is set; the FP/SIMD registers are left
+ * as reset made them. Uses no stack and only x0/x1.
+ */
+void arm64_fpsimd_enable(void);
 
 /*
  * arm64_enter() - branch to @entry at the current exception level with x0..x3 = 0 and
