@@ -52,7 +52,7 @@ endif
 
 # Targets that need no configuration.
 no-config-targets := %_defconfig menuconfig help clean distclean mrproper tools check \
-	check-unit check-ct check-tools install-deps demo randconfig savedefconfig olddefconfig \
+	check-unit check-ct fuzz fuzz-build fuzz-clean check-tools install-deps demo randconfig savedefconfig olddefconfig \
 	oldconfig allnoconfig alldefconfig size-report bench bench-crypto
 
 config-targets := $(filter %config,$(MAKECMDGOALS))
@@ -203,6 +203,7 @@ $(tool): $(addprefix $(srctree)/,$(rampart-img-srcs)) $(wildcard $(srctree)/incl
 
 include $(srctree)/test/unit/Makefile
 include $(srctree)/test/ct/Makefile
+include $(srctree)/test/fuzz/Makefile
 
 .PHONY: install-deps check check-tools demo size-report bench bench-crypto
 install-deps:
@@ -261,6 +262,8 @@ help:
 	@echo "  check              - build every board and run all tests (installs packages)"
 	@echo "  check-unit         - host unit tests only (ASan/UBSan)"
 	@echo "  check-ct           - constant-time tests of the secret-handling crypto (valgrind)"
+	@echo "  fuzz               - run every libFuzzer harness (FUZZ_SECONDS=60 each; see"
+	@echo "                       test/fuzz/README.md)"
 	@echo "  size-report        - build every board and print the size table"
 	@echo "  bench-crypto       - crypto instruction counts (built-in vs mbedtls) and code sizes"
 	@echo "  install-deps       - install the Debian packages the build and tests need"

@@ -83,7 +83,8 @@ int mcuboot_probe(const struct flash_area *fa);
  * Fills @info (always; info->reason/err say why on failure).
  * Refused: NON_BOOTABLE (-EPERM); PIC, encrypted or compressed images, SHA-384/512 hash TLVs,
  * RSA/ECDSA-224/SIG_PURE signatures (-ENOTSUP); a non-allow-listed TLV in the unprotected
- * area or any malformed layout (-EBADMSG, -EFBIG, -EOVERFLOW); hash or signature mismatch,
+ * area or any malformed layout (-EBADMSG, -EFBIG, -EOVERFLOW); more than IMAGE_MAX_DEPS
+ * DEPENDENCY TLVs (-ENOMEM: more than this build can track); hash or signature mismatch,
  * or no signature TLV (-EACCES); signatures only by unknown keys (-ENOKEY); an erased
  * slot (-ENOENT); flash errors as returned. Reads in chunks of at most 128 bytes.
  * Returns verdict_ok() only for an image that may boot.

@@ -152,6 +152,8 @@ void sha256_update(struct sha256_ctx *ctx, const void *data, size_t len)
 	size_t used = (size_t)(ctx->total % SHA256_BLOCK);
 	size_t n;
 
+	if (len == 0)
+		return;	/* data may be NULL then: no pointer arithmetic or copy on it */
 	ctx->total += len;
 	if (used) {
 		n = MIN(SHA256_BLOCK - used, len);

@@ -8,9 +8,13 @@
  *   bit 0     0: a 0x40000-byte slot, erased after the image; 1: an area exactly as long as
  *             the image (ASan then catches any read past its end)
  *   bit 1     the device's erased value is 0x00 instead of 0xff (also fills the slot)
- *   bit 2     fail one flash read during mcuboot_validate() with -EIO ...
- *   bits 3-7  ... the read with this index (0 = the first)
- * `tail -c +2 CRASH > image.bin` gives the image of a reproducer.
+ *   bit 2     do what any attacker can and the fuzzer cannot: write the SHA-256 of the signed
+ *             region into the first SHA256 TLV, so that mutated images reach the signature
+ *             checks instead of stopping at "hash mismatch"
+ *   bit 3     fail one flash read during mcuboot_validate() with -EIO ...
+ *   bits 4-7  ... the read with this index (0 = the first)
+ * `tail -c +2 CRASH > image.bin` gives the image of a reproducer (before any bit-2 fix-up;
+ * FUZZ_VERBOSE=1 prints the verdict).
  *
  * Properties checked (a violation traps):
  *  - validate accepts only an image whose signed region (header, payload, protected TLVs, as
@@ -34,11 +38,13 @@
 #define SLOT_SIZE 0x40000u
 #define SEL_EXACT 0x01u
 #define SEL_ERASED_ZERO 0x02u
-#define SEL_FAIL_READ 0x04u
-#define SEL_FAIL_SHIFT 3
+#define SEL_FIX_HASH 0x04u
+#define SEL_FAIL_READ 0x08u
+#define SEL_FAIL_SHIFT 4
 #define VALIDATE_READ_MAX 128	/* READ_CHUNK in mcuboot.c, documented in image.h */
 
 static uint8_t *slot;		/* malloc'd so ASan guards its end */
+static uint8_t *exact;		/* this input's copy for an exact-size area, or NULL */
 static size_t slot_dirty;	/* leading bytes of slot that hold the previous input */
 static uint8_t slot_erased = 0xff;
 
@@ -68,14 +74,46 @@ static int checked_read(const struct flash_dev *dev, uint32_t off, void *buf, si
 
 static const struct flash_ops checked_ops = { .read = checked_read };
 
+/* FUZZ_VERBOSE=1 in the environment: print each verdict (for reproducing a finding). */
+static bool verbose;
+
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
 	fuzz_selftest();
+	verbose = getenv("FUZZ_VERBOSE") != NULL;
 	slot = malloc(SLOT_SIZE);
 	FUZZ_CHECK(slot != NULL);
 	memset(slot, slot_erased, SLOT_SIZE);
+	return 0;
+}
+
+/*
+ * Puts the SHA-256 of the signed region, as the raw header delimits it, in the first SHA256
+ * TLV. Returns the end of the bytes it wrote, or 0.
+ */
+static size_t fix_hash_tlv(uint8_t *mem, size_t size)
+{
+	uint8_t digest[SHA256_LEN];
+	uint64_t info, end, pos;
+
+	if (size < MCUBOOT_HDR_LEN)
+		return 0;
+	/* The unprotected info follows header, payload and protected area. */
+	info = (uint64_t)get_le16(mem + 8) + get_le32(mem + 12) + get_le16(mem + 10);
+	if (info + IMAGE_TLV_INFO_LEN > size)
+		return 0;
+	end = MIN(info + get_le16(mem + info + 2), size);
+	fuzz_sha256(mem, (size_t)info, digest);
+	for (pos = info + IMAGE_TLV_INFO_LEN; pos + IMAGE_TLV_HDR_LEN <= end;
+	     pos += IMAGE_TLV_HDR_LEN + get_le16(mem + pos + 2)) {
+		if (get_le16(mem + pos) == IMAGE_TLV_SHA256 && get_le16(mem + pos + 2) == SHA256_LEN &&
+		    pos + IMAGE_TLV_HDR_LEN + SHA256_LEN <= end) {
+			memcpy(mem + pos + IMAGE_TLV_HDR_LEN, digest, SHA256_LEN);
+			return (size_t)pos + IMAGE_TLV_HDR_LEN + SHA256_LEN;
+		}
+	}
 	return 0;
 }
 
@@ -83,10 +121,16 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 static void area_init(struct rimg_flash *fl, const uint8_t *img, size_t len, uint8_t sel)
 {
 	uint8_t erased = sel & SEL_ERASED_ZERO ? 0x00 : 0xff;
+	uint8_t *mem;
+	size_t size;
 
 	if (sel & SEL_EXACT) {
-		/* libFuzzer's buffer ends with the input: reading past it is an ASan report. */
-		rimg_flash_init(fl, img, (uint32_t)len);
+		/* A copy of exactly len bytes: reading past it is an ASan report. */
+		exact = malloc(len ? len : 1);
+		FUZZ_CHECK(exact != NULL);
+		memcpy(exact, img, len);
+		mem = exact;
+		size = len;
 	} else {
 		len = MIN(len, SLOT_SIZE);
 		if (erased != slot_erased) {
@@ -96,8 +140,16 @@ static void area_init(struct rimg_flash *fl, const uint8_t *img, size_t len, uin
 		memset(slot, erased, slot_dirty);
 		memcpy(slot, img, len);
 		slot_dirty = len;
-		rimg_flash_init(fl, slot, SLOT_SIZE);
+		mem = slot;
+		size = SLOT_SIZE;
 	}
+	if (sel & SEL_FIX_HASH) {
+		size_t end = fix_hash_tlv(mem, size);
+
+		if (mem == slot)
+			slot_dirty = MAX(slot_dirty, end);
+	}
+	rimg_flash_init(fl, mem, (uint32_t)size);
 	fl->dev.geo.erased_val = erased;
 	mem_ops = fl->dev.ops;
 	fl->dev.ops = &checked_ops;
@@ -240,6 +292,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	v = mcuboot_validate(&fl.area, &fuzz_keyring, &info);
 	in_validate = false;
 	reads_to_fail = -1;
+	if (verbose)
+		fprintf(stderr, "%s area of %u bytes: probe %d, validate %s (err %d%s%s%s%s)\n",
+			sel & SEL_EXACT ? "exact" : "slot", fl.area.size, probe,
+			verdict_is_ok(v) ? "OK" : "FAIL", info.err, info.reason ? ", " : "",
+			info.reason ? info.reason : "", info.key ? ", key " : "",
+			info.key ? info.key->name : "");
 
 	if (fuzz_verdict_ok(v))
 		check_accepted(&fl.area, fl.buf, &info, &w, probe);
@@ -248,5 +306,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	FUZZ_CHECK(strlen(image_version_str(&info.version, ver, sizeof(ver))) < sizeof(ver));
 	FUZZ_CHECK(strlen(image_version_str(&info.version, ver, 1 + sel % 8)) < 1 + sel % 8u);
+	FUZZ_CHECK(image_version_str(&info.version, ver, 0) == ver);
+	free(exact);
+	exact = NULL;
 	return 0;
 }

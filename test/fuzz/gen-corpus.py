@@ -48,7 +48,8 @@ ED25519_L = 2**252 + 27742317777372353535851937790883648493
 ED25519_P = 2**255 - 19
 
 # fuzz_mcuboot's first input byte (see fuzz_mcuboot.c).
-SHAPE_SLOT, SHAPE_EXACT, ERASED_ZERO, FAIL_READ = 0x00, 0x01, 0x02, 0x04
+SHAPE_SLOT, SHAPE_EXACT, ERASED_ZERO, FIX_HASH, FAIL_READ = 0x00, 0x01, 0x02, 0x04, 0x08
+FAIL_READ_SHIFT = 4
 
 
 def read(path):
@@ -94,8 +95,9 @@ class Image:
         unprot = self.unprot if unprot is None else unprot
         prot = self.prot if prot is None else prot
         out = bytearray(self.body if body is None else body)
+        pbody = b"".join(struct.pack("<HH", t, len(v)) + v for t, v in prot)
+        struct.pack_into("<H", out, 10, len(pbody) + 4 if prot else 0)
         if prot:
-            pbody = b"".join(struct.pack("<HH", t, len(v)) + v for t, v in prot)
             out += struct.pack("<HH", 0x6908, len(pbody) + 4) + pbody
         ubody = b"".join(struct.pack("<HH", t, len(v)) + v for t, v in unprot)
         return bytes(out + struct.pack("<HH", 0x6907, len(ubody) + 4) + ubody)
@@ -172,15 +174,15 @@ def gen_vectors_h(keys, ecdsa, ed, goods):
     out.append("/* ecdsa-p256.bin: its image digest (SHA256 TLV) and ECDSA_SIG TLV over it. */")
     out.append(c_array("fv_ecdsa_digest", ecdsa["digest"]))
     out.append(c_array("fv_ecdsa_sig", ecdsa["sig"]))
-    out.append("/* The same signature with s replaced by n - s: also valid (ECDSA malleability). */")
+    out.append("/* The same signature with s replaced by n - s: also valid (malleability). */")
     out.append(c_array("fv_ecdsa_sig_neg_s", ecdsa["sig_neg"]))
     out.append("/* ed25519.bin: the signed message (its image digest) and the ED25519 TLV. */")
     out.append(c_array("fv_ed25519_msg", ed["msg"]))
     out.append(c_array("fv_ed25519_sig", ed["sig"]))
     out.append("/*")
-    out.append(" * SHA-256 of the signed region (header, payload, protected TLVs) of every known-good")
-    out.append(" * image, and the algorithm that signs it: the only regions mcuboot_validate() may")
-    out.append(" * accept under the test keys.")
+    out.append(" * SHA-256 of the signed region (header, payload, protected TLVs) of every")
+    out.append(" * known-good image, and the algorithm that signs it: the only regions")
+    out.append(" * mcuboot_validate() may accept under the test keys.")
     out.append(" */")
     out.append("struct fv_good_image {")
     out.append("\tconst char *name;")
@@ -226,6 +228,9 @@ def hostile_images(ec, ed, ecp, edp):
     out.append(("prot-size-without-info", hdr_patch(ec, "<H", 10, 8)))
     out.append(("prot-size-max", hdr_patch(ecp, "<H", 10, 0xffff)))
     out.append(("prot-size-short", hdr_patch(ecp, "<H", 10, 3)))
+    b = bytearray(hdr_patch(ecp, "<H", 10, 3))
+    struct.pack_into("<H", b, ep.hdr_size + ep.img_size + 2, 3)
+    out.append(("prot-size-and-total-3", bytes(b)))
     out.append(("prot-info-without-size", hdr_patch(ecp, "<H", 10, 0)))
     for name, flag in (("non-bootable", F_NON_BOOTABLE), ("pic", F_PIC),
                        ("encrypted", F_ENC128), ("compressed", F_LZMA2)):
@@ -316,17 +321,26 @@ def mcuboot_corpus(good_small, other_small):
         files.append(("exact-" + name, bytes([SHAPE_EXACT]) + data))
     for name, data in good_small[:2]:
         files.append(("slot-erased00-" + name, bytes([SHAPE_SLOT | ERASED_ZERO]) + data))
-        for n in (0, 3, 7):
-            files.append(("exact-failread%d-%s" % (n, name),
-                          bytes([SHAPE_EXACT | FAIL_READ | n << 3]) + data))
+    # Every read that the selector can fail, in an image with every kind of TLV read.
+    for name, data in good_small[:1]:
+        for n in range(16):
+            files.append(("exact-failread%02d-%s" % (n, name),
+                          bytes([SHAPE_EXACT | FAIL_READ | n << FAIL_READ_SHIFT]) + data))
     small = dict(good_small)
     hostile = hostile_images(small["good-ecdsa-p256.bin"], small["good-ed25519.bin"],
                              small["good-ecdsa-p256-prot-pubkey.bin"],
                              small["good-ed25519-prot-pubkey.bin"])
+    # Hostile shapes in both area shapes, half of them with the hash TLV fixed up.
     for i, (name, data) in enumerate(hostile):
-        shape = SHAPE_EXACT if i % 2 else SHAPE_SLOT
-        files.append(("%s-hostile-%s.bin" % ("exact" if shape else "slot", name),
-                      bytes([shape]) + data))
+        sel = (SHAPE_EXACT if i % 2 else SHAPE_SLOT) | (FIX_HASH if i % 4 >= 2 else 0)
+        files.append(("%s%s-hostile-%s.bin" % ("exact" if sel & SHAPE_EXACT else "slot",
+                                              "-fixhash" if sel & FIX_HASH else "", name),
+                      bytes([sel]) + data))
+    # Payload edits with the hash fixed up: they must stop at the signature.
+    for name, data in good_small:
+        b = bytearray(data)
+        b[40] ^= 1
+        files.append(("slot-fixhash-payload-edit-" + name, bytes([FIX_HASH]) + bytes(b)))
     write_corpus("fuzz_mcuboot", files)
 
 

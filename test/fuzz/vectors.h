@@ -59,7 +59,7 @@ static const uint8_t fv_ecdsa_sig[72] = {
 	0x99, 0xbc, 0x01, 0xf8, 0x19, 0x84, 0xae, 0x7e, 0x5c, 0x2f, 0x07, 0x0e,
 };
 
-/* The same signature with s replaced by n - s: also valid (ECDSA malleability). */
+/* The same signature with s replaced by n - s: also valid (malleability). */
 static const uint8_t fv_ecdsa_sig_neg_s[71] = {
 	0x30, 0x45, 0x02, 0x21, 0x00, 0xb2, 0xd5, 0x34, 0xf3, 0x0d, 0x51, 0x47,
 	0x96, 0xd0, 0x39, 0x35, 0x92, 0x85, 0xd8, 0xfd, 0x1a, 0xa4, 0x3e, 0xe3,
@@ -86,9 +86,9 @@ static const uint8_t fv_ed25519_sig[64] = {
 };
 
 /*
- * SHA-256 of the signed region (header, payload, protected TLVs) of every known-good
- * image, and the algorithm that signs it: the only regions mcuboot_validate() may
- * accept under the test keys.
+ * SHA-256 of the signed region (header, payload, protected TLVs) of every
+ * known-good image, and the algorithm that signs it: the only regions
+ * mcuboot_validate() may accept under the test keys.
  */
 struct fv_good_image {
 	const char *name;
