@@ -122,9 +122,11 @@ verdict_t crypto_rsa_verify(enum sig_alg alg, const uint8_t *n, size_t n_len, ui
 			    size_t sig_len);
 
 /*
- * AES (FIPS 197) for encrypted images. Key schedules and data are secret: every function
- * below runs in constant time with respect to key and data (no secret-dependent branch or
- * table index).
+ * AES (FIPS 197) for encrypted images. Key schedules and data are secret. In the built-in
+ * backend every function below runs in constant time with respect to key and data (no
+ * secret-dependent branch or table index; test/ct checks it). The mbedtls backend inherits
+ * mbedtls's AES: constant-time with AES-NI on x86-64 hosts, table-based (not constant-time)
+ * elsewhere, including the arm64 bare-metal build: Documentation/crypto.md.
  */
 #define AES_BLOCK_LEN 16
 struct crypto_aes {

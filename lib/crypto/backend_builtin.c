@@ -11,20 +11,22 @@
 
 static bool sha512_built(void)
 {
-	/* SHA-512 is built for the algorithms that need it (Ed25519, SHA-384) and only then. */
+	/* SHA-512 (and SHA-384 with it) is built for the algorithms that need it and only then. */
 	return IS_ENABLED(CONFIG_CRYPTO_SHA512);
 }
 
 /*
  * crypto_hash_init() - start a digest in h.
- * Returns 0, or -ENOTSUP for HASH_NONE, an unknown algorithm, or SHA-512 in a build
- * without Ed25519 (h->alg is then HASH_NONE and update/final do nothing).
+ * Returns 0, or -ENOTSUP for HASH_NONE, an unknown algorithm, or SHA-384/SHA-512 in a build
+ * without CONFIG_CRYPTO_SHA512 (h->alg is then HASH_NONE and update/final do nothing).
  */
 int crypto_hash_init(struct crypto_hash *h, enum hash_alg alg)
 {
 	h->alg = HASH_NONE;
 	if (alg == HASH_SHA256) {
 		sha256_init(&h->u.sha256);
+	} else if (alg == HASH_SHA384 && sha512_built()) {
+		sha384_init(&h->u.sha512);
 	} else if (alg == HASH_SHA512 && sha512_built()) {
 		sha512_init(&h->u.sha512);
 	} else {
@@ -39,7 +41,7 @@ void crypto_hash_update(struct crypto_hash *h, const void *data, size_t len)
 {
 	if (h->alg == HASH_SHA256)
 		sha256_update(&h->u.sha256, data, len);
-	else if (h->alg == HASH_SHA512 && sha512_built())
+	else if ((h->alg == HASH_SHA384 || h->alg == HASH_SHA512) && sha512_built())
 		sha512_update(&h->u.sha512, data, len);
 }
 
@@ -51,6 +53,8 @@ void crypto_hash_final(struct crypto_hash *h, uint8_t *out)
 {
 	if (h->alg == HASH_SHA256)
 		sha256_final(&h->u.sha256, out);
+	else if (h->alg == HASH_SHA384 && sha512_built())
+		sha384_final(&h->u.sha512, out);
 	else if (h->alg == HASH_SHA512 && sha512_built())
 		sha512_final(&h->u.sha512, out);
 	crypto_wipe(h, sizeof(*h));

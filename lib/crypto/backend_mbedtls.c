@@ -39,8 +39,9 @@ static mbedtls_sha512_context *sha512_of(struct crypto_hash *h)
 
 /*
  * crypto_hash_init() - start a digest in h.
- * Returns 0, or -ENOTSUP for HASH_NONE, an unknown algorithm, SHA-512 in a build without
- * Ed25519, or an mbedtls failure (h->alg is then HASH_NONE and update/final do nothing).
+ * Returns 0, or -ENOTSUP for HASH_NONE, an unknown algorithm, SHA-384/SHA-512 in a build
+ * without CONFIG_CRYPTO_SHA512, or an mbedtls failure (h->alg is then HASH_NONE and
+ * update/final do nothing).
  */
 int crypto_hash_init(struct crypto_hash *h, enum hash_alg alg)
 {
@@ -49,9 +50,10 @@ int crypto_hash_init(struct crypto_hash *h, enum hash_alg alg)
 		mbedtls_sha256_init(sha256_of(h));
 		if (mbedtls_sha256_starts_ret(sha256_of(h), 0))
 			return -ENOTSUP;
-	} else if (alg == HASH_SHA512 && sha512_built()) {
+	} else if ((alg == HASH_SHA384 || alg == HASH_SHA512) && sha512_built()) {
+		/* One mbedtls context serves both: its is384 flag picks IV and digest length. */
 		mbedtls_sha512_init(sha512_of(h));
-		if (mbedtls_sha512_starts_ret(sha512_of(h), 0))
+		if (mbedtls_sha512_starts_ret(sha512_of(h), alg == HASH_SHA384))
 			return -ENOTSUP;
 	} else {
 		return -ENOTSUP;
@@ -68,7 +70,7 @@ void crypto_hash_update(struct crypto_hash *h, const void *data, size_t len)
 		return;
 	if (h->alg == HASH_SHA256)
 		(void)mbedtls_sha256_update_ret(sha256_of(h), data, len);
-	else if (h->alg == HASH_SHA512)
+	else if (h->alg == HASH_SHA384 || h->alg == HASH_SHA512)
 		(void)mbedtls_sha512_update_ret(sha512_of(h), data, len);
 }
 
@@ -81,7 +83,8 @@ void crypto_hash_final(struct crypto_hash *h, uint8_t *out)
 	if (h->alg == HASH_SHA256) {
 		(void)mbedtls_sha256_finish_ret(sha256_of(h), out);
 		mbedtls_sha256_free(sha256_of(h));
-	} else if (h->alg == HASH_SHA512) {
+	} else if (h->alg == HASH_SHA384 || h->alg == HASH_SHA512) {
+		/* For SHA-384 mbedtls writes only the 48-byte digest. */
 		(void)mbedtls_sha512_finish_ret(sha512_of(h), out);
 		mbedtls_sha512_free(sha512_of(h));
 	}

@@ -13,6 +13,9 @@
 
 #define P256_PUB_LEN 65		/* 0x04 || X || Y */
 #define P256_SCALAR_LEN 32
+#define P384_PUB_LEN 97		/* 0x04 || X || Y */
+#define P384_SCALAR_LEN 48
+#define X25519_LEN 32
 #define ED25519_PUB_LEN 32
 #define ED25519_SIG_LEN 64
 
@@ -34,15 +37,35 @@ int der_next(const uint8_t *buf, size_t len, size_t *pos, uint8_t tag, const uin
 	     size_t *vlen);
 
 /*
- * ecdsa_der_decode() - split a strict DER ECDSA signature SEQUENCE{INTEGER r, INTEGER s}.
+ * ecdsa_der_decode_len() - split a strict DER ECDSA signature SEQUENCE{INTEGER r, INTEGER s}.
  * @der, @len: the signature bytes (untrusted); nothing may follow the SEQUENCE
- * @r, @s:     receive the integers as 32-byte big-endian numbers
- * Refuses non-minimal lengths and integers, negative integers, integers of more than 32
+ * @n:         the scalar length in bytes (32 for P-256, 48 for P-384)
+ * @r, @s:     receive the integers as n-byte big-endian numbers
+ * Refuses non-minimal lengths and integers, negative integers, integers of more than n
  * significant bytes and trailing bytes. Zero is decoded (range checks are the verifier's).
  * Returns 0 or -EBADMSG. Not constant-time.
  */
-int ecdsa_der_decode(const uint8_t *der, size_t len, uint8_t r[P256_SCALAR_LEN],
-		     uint8_t s[P256_SCALAR_LEN]);
+int ecdsa_der_decode_len(const uint8_t *der, size_t len, size_t n, uint8_t *r, uint8_t *s);
+
+/*
+ * ecdsa_decode() - the checks both ECDSA backends make before any curve arithmetic, so that
+ * they refuse the same inputs: for @alg one of SIG_ECDSA_* with scalar length n (32 for P-256,
+ * 48 for P-384), @pub_len must be 2n + 1 with pub[0] = 0x04 (uncompressed), @digest_len n, and
+ * @sig raw r || s of exactly 2n bytes (the _RAW algorithms) or strict DER
+ * (ecdsa_der_decode_len()). Writes r and s as n-byte big-endian numbers and returns n, or 0
+ * for any other algorithm or any failed check. Range and curve checks are the verifier's.
+ * Not constant-time.
+ */
+size_t ecdsa_decode(enum sig_alg alg, const uint8_t *pub, size_t pub_len, size_t digest_len,
+		    const uint8_t *sig, size_t sig_len, uint8_t r[P384_SCALAR_LEN],
+		    uint8_t s[P384_SCALAR_LEN]);
+
+/* ecdsa_der_decode() - ecdsa_der_decode_len() for P-256 (32-byte integers). */
+static inline int ecdsa_der_decode(const uint8_t *der, size_t len, uint8_t r[P256_SCALAR_LEN],
+				   uint8_t s[P256_SCALAR_LEN])
+{
+	return ecdsa_der_decode_len(der, len, P256_SCALAR_LEN, r, s);
+}
 
 /*
  * p256_verify() - ECDSA P-256 verification (SEC1 4.1.4) of a 32-byte digest.
@@ -54,6 +77,32 @@ int ecdsa_der_decode(const uint8_t *der, size_t len, uint8_t r[P256_SCALAR_LEN],
  */
 verdict_t p256_verify(const uint8_t pub[P256_PUB_LEN], const uint8_t digest[32],
 		      const uint8_t r[P256_SCALAR_LEN], const uint8_t s[P256_SCALAR_LEN]);
+
+/*
+ * p384_verify() - ECDSA P-384 verification (SEC1 4.1.4) of a 48-byte digest (SHA-384); as
+ * p256_verify() with 48-byte coordinates and scalars. Not constant-time (inputs are public).
+ */
+verdict_t p384_verify(const uint8_t pub[P384_PUB_LEN], const uint8_t digest[48],
+		      const uint8_t r[P384_SCALAR_LEN], const uint8_t s[P384_SCALAR_LEN]);
+
+/*
+ * p256_ecdh() - out = x(priv * pub), big-endian (SEC1 3.3.1).
+ * @priv: big-endian private scalar; must be 1 <= priv < n
+ * @pub:  uncompressed point 0x04 || X || Y; must have X, Y < p and lie on the curve
+ * Returns 0, or -EINVAL for an invalid point (refused before any use of priv) or scalar; out
+ * is all zero on failure. Constant-time in priv, including the scalar check; not in pub.
+ */
+int p256_ecdh(uint8_t out[32], const uint8_t priv[P256_SCALAR_LEN],
+	      const uint8_t pub[P256_PUB_LEN]);
+
+/*
+ * x25519() - RFC 7748 X25519: out = scalar * u, little-endian u-coordinates. The scalar is
+ * clamped and the top bit of u ignored as RFC 7748 5 says; non-canonical u (>= p) is taken
+ * mod p. Returns 0, or -EINVAL if out is all zero (u of small order), decided without a
+ * branch. Constant-time in scalar and u.
+ */
+int x25519(uint8_t out[X25519_LEN], const uint8_t scalar[X25519_LEN],
+	   const uint8_t u[X25519_LEN]);
 
 /*
  * ed25519_verify() - Ed25519 verification (RFC 8032 5.1.7, cofactorless).
@@ -81,6 +130,27 @@ verdict_t ecdsa_verify(enum sig_alg alg, const uint8_t *pub, size_t pub_len,
 verdict_t rsa_verify_der(enum sig_alg alg, const uint8_t *pub, size_t pub_len,
 			 const uint8_t *digest, size_t digest_len, const uint8_t *sig,
 			 size_t sig_len);
+
+/*
+ * aes_encrypt_block(), aes_decrypt_block() - one AES block forward or inverse (FIPS 197 5.1,
+ * 5.3) under a key set by crypto_aes_setkey() (built-in backend, aes.c); for key wrap.
+ * in and out may be the same buffer. Constant-time in key and data.
+ */
+void aes_encrypt_block(const struct crypto_aes *ctx, const uint8_t in[AES_BLOCK_LEN],
+		       uint8_t out[AES_BLOCK_LEN]);
+void aes_decrypt_block(const struct crypto_aes *ctx, const uint8_t in[AES_BLOCK_LEN],
+		       uint8_t out[AES_BLOCK_LEN]);
+
+/*
+ * aes_key_wrap() - RFC 3394 key wrap (section 2.2.1), the inverse of crypto_aes_key_unwrap();
+ * built-in backend only, for tests and tools (boot code only unwraps).
+ * @kek, @kek_len: 16- or 32-byte key-encryption key
+ * @in, @in_len:   the key to wrap, a multiple of 8 bytes, at least 16
+ * @out:           receives in_len + 8 bytes; may not overlap in
+ * Returns 0 or -EINVAL for bad lengths. Constant-time in KEK and data.
+ */
+int aes_key_wrap(const uint8_t *kek, size_t kek_len, const uint8_t *in, size_t in_len,
+		 uint8_t *out);
 
 /* Zero len bytes at p in a way the compiler cannot drop as a dead store. */
 static inline void crypto_wipe(void *p, size_t len)

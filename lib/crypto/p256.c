@@ -1,59 +1,85 @@
 // SPDX-License-Identifier: Apache-2.0
 /*
- * ECDSA verification on NIST P-256 (FIPS 186-4 D.1.2.3, SEC1 4.1.4), written for small code
- * on a Cortex-M0: numbers are 8 little-endian 32-bit limbs, one generic Montgomery multiplier
- * serves both the field (mod p) and the scalars (mod n), inverses are computed by Fermat,
- * points are Jacobian, and u1*G + u2*Q is one double-and-add pass (Shamir's trick).
+ * NIST P-256 (FIPS 186-4 D.1.2.3): ECDSA verification (SEC1 4.1.4) and ECDH (SEC1 3.3.1).
  *
- * Nothing here is secret (public key, digest and signature), so nothing is constant-time.
- * Field elements live in the Montgomery domain (x * 2^256 mod p) from load to final check.
+ * Field elements mod p are 8 little-endian 32-bit limbs, always fully reduced (< p). Products
+ * are reduced with the special form of p (FIPS 186-4 D.2.3, Solinas). Every field operation
+ * is constant-time (no data-dependent branch or index), so ECDH can use them on secrets.
+ *
+ * Verification (public inputs, variable-time): u1 = e/s and u2 = r/s by binary division mod
+ * n (ecc.c); then u1 G + u2 Q in one pass of Jacobian doublings, both scalars in width-4 NAF,
+ * u1 over a flash table of the affine G, 3G, 5G, 7G (mixed additions), u2 over Q, 3Q, 5Q, 7Q
+ * computed per call. The result is never made affine: x(R) mod n = r is checked as X = r Z^2
+ * or, when r + n < p, X = (r + n) Z^2.
+ *
+ * ECDH (secret scalar, constant-time): a fixed 4-bit window with signed odd digits over
+ * projective points, using the complete formulas of Renes, Costello and Batina (2016), which
+ * have no exceptional case, so every step is the same sequence of field operations whatever
+ * the scalar; table entries are picked by reading all of them under masks.
  */
 #include <rampart/compiler.h>
+#include <rampart/errno.h>
+#include "ecc.h"
 #include "internal.h"
 
-#define NW 8	/* limbs per 256-bit number */
-
-struct modulus {
-	uint32_t m[NW];
-	uint32_t rr[NW];	/* 2^512 mod m: to_mont(x) = mont_mul(x, rr) */
-	uint32_t m0inv;		/* -m^-1 mod 2^32 */
-};
+#define NW 8			/* limbs per 256-bit number */
+#define NAF_LEN (32 * NW + 1)
 
 /* p = 2^256 - 2^224 + 2^192 + 2^96 - 1 */
-static const struct modulus mod_p = {
-	.m = { 0xffffffffu, 0xffffffffu, 0xffffffffu, 0x00000000u,
-	       0x00000000u, 0x00000000u, 0x00000001u, 0xffffffffu },
-	.rr = { 0x00000003u, 0x00000000u, 0xffffffffu, 0xfffffffbu,
-		0xfffffffeu, 0xffffffffu, 0xfffffffdu, 0x00000004u },
-	.m0inv = 0x00000001u,
+static const uint32_t field_p[NW] = {
+	0xffffffffu, 0xffffffffu, 0xffffffffu, 0x00000000u,
+	0x00000000u, 0x00000000u, 0x00000001u, 0xffffffffu,
 };
 
 /* n, the order of G */
-static const struct modulus mod_n = {
-	.m = { 0xfc632551u, 0xf3b9cac2u, 0xa7179e84u, 0xbce6faadu,
-	       0xffffffffu, 0xffffffffu, 0x00000000u, 0xffffffffu },
-	.rr = { 0xbe79eea2u, 0x83244c95u, 0x49bd6fa6u, 0x4699799cu,
-		0x2b6bec59u, 0x2845b239u, 0xf3d95620u, 0x66e12d94u },
-	.m0inv = 0xee00bc4fu,
+static const uint32_t order_n[NW] = {
+	0xfc632551u, 0xf3b9cac2u, 0xa7179e84u, 0xbce6faadu,
+	0xffffffffu, 0xffffffffu, 0x00000000u, 0xffffffffu,
 };
 
-/* Curve coefficient b and generator G, big-endian as in SEC2 2.4.2 (loaded like a key). */
-static const uint8_t curve_b[32] = {
-	0x5a, 0xc6, 0x35, 0xd8, 0xaa, 0x3a, 0x93, 0xe7, 0xb3, 0xeb, 0xbd, 0x55, 0x76, 0x98, 0x86, 0xbc,
-	0x65, 0x1d, 0x06, 0xb0, 0xcc, 0x53, 0xb0, 0xf6, 0x3b, 0xce, 0x3c, 0x3e, 0x27, 0xd2, 0x60, 0x4b,
+/* The curve is y^2 = x^3 - 3x + b. */
+static const uint32_t curve_b[NW] = {
+	0x27d2604bu, 0x3bce3c3eu, 0xcc53b0f6u, 0x651d06b0u,
+	0x769886bcu, 0xb3ebbd55u, 0xaa3a93e7u, 0x5ac635d8u,
 };
 
-static const uint8_t curve_g[64] = {
-	0x6b, 0x17, 0xd1, 0xf2, 0xe1, 0x2c, 0x42, 0x47, 0xf8, 0xbc, 0xe6, 0xe5, 0x63, 0xa4, 0x40, 0xf2,
-	0x77, 0x03, 0x7d, 0x81, 0x2d, 0xeb, 0x33, 0xa0, 0xf4, 0xa1, 0x39, 0x45, 0xd8, 0x98, 0xc2, 0x96,
-	0x4f, 0xe3, 0x42, 0xe2, 0xfe, 0x1a, 0x7f, 0x9b, 0x8e, 0xe7, 0xeb, 0x4a, 0x7c, 0x0f, 0x9e, 0x16,
-	0x2b, 0xce, 0x33, 0x57, 0x6b, 0x31, 0x5e, 0xce, 0xcb, 0xb6, 0x40, 0x68, 0x37, 0xbf, 0x51, 0xf5,
+static const uint32_t fe_zero[NW];
+static const uint32_t fe_one[NW] = { 1 };
+static const uint32_t fe_three[NW] = { 3 };
+
+struct apoint {
+	uint32_t x[NW], y[NW];
 };
 
-/* Jacobian point (X/Z^2, Y/Z^3), coordinates in the Montgomery domain; Z = 0 is infinity. */
-struct jpoint {
-	uint32_t x[NW], y[NW], z[NW];
+/* G, 3G, 5G, 7G in affine coordinates (SEC2 2.4.2 G; multiples computed offline). */
+static const struct apoint g_odd[4] = {
+	{	/* 1G */
+		{ 0xd898c296u, 0xf4a13945u, 0x2deb33a0u, 0x77037d81u,
+		  0x63a440f2u, 0xf8bce6e5u, 0xe12c4247u, 0x6b17d1f2u },
+		{ 0x37bf51f5u, 0xcbb64068u, 0x6b315eceu, 0x2bce3357u,
+		  0x7c0f9e16u, 0x8ee7eb4au, 0xfe1a7f9bu, 0x4fe342e2u },
+	},
+	{	/* 3G */
+		{ 0xc6e7fd6cu, 0xfb41661bu, 0xefada985u, 0xe6c6b721u,
+		  0x1d4bf165u, 0xc8f7ef95u, 0xa6330a44u, 0x5ecbe4d1u },
+		{ 0xa27d5032u, 0x9a79b127u, 0x384fb83du, 0xd82ab036u,
+		  0x1a64a2ecu, 0x374b06ceu, 0x4998ff7eu, 0x8734640cu },
+	},
+	{	/* 5G */
+		{ 0xc3d033edu, 0x21554a0du, 0x1f5be524u, 0xef8c82fdu,
+		  0x08668fdfu, 0xd784c856u, 0x515140d2u, 0x51590b7au },
+		{ 0xfda16da4u, 0xd1d0bb44u, 0xd4d80888u, 0x0d012f00u,
+		  0xbf8a7926u, 0x8ae1bf36u, 0x904a727du, 0xe0c17da8u },
+	},
+	{	/* 7G */
+		{ 0x3187b2a3u, 0x30062870u, 0xa80fef5bu, 0x7ef9f8b8u,
+		  0x7c01fb60u, 0x25bb3066u, 0xa0bf7b46u, 0x8e533b6fu },
+		{ 0xc1f400b4u, 0xc55e1a86u, 0xcb041b21u, 0x53c73633u,
+		  0xa6f59000u, 0x6d069f83u, 0xe0331836u, 0x73eb1dbdu },
+	},
 };
+
+/* ---- 256-bit numbers (constant-time) ---- */
 
 static void bn_copy(uint32_t *r, const uint32_t *a)
 {
@@ -61,43 +87,6 @@ static void bn_copy(uint32_t *r, const uint32_t *a)
 
 	for (i = 0; i < NW; i++)
 		r[i] = a[i];
-}
-
-static void bn_set_word(uint32_t *r, uint32_t w)
-{
-	int i;
-
-	for (i = 0; i < NW; i++)
-		r[i] = 0;
-	r[0] = w;
-}
-
-static bool bn_is_zero(const uint32_t *a)
-{
-	uint32_t acc = 0;
-	int i;
-
-	for (i = 0; i < NW; i++)
-		acc |= a[i];
-	return acc == 0;
-}
-
-static bool bn_equal(const uint32_t *a, const uint32_t *b)
-{
-	int i;
-
-	for (i = 0; i < NW; i++)
-		if (a[i] != b[i])
-			return false;
-	return true;
-}
-
-static void bn_from_be(uint32_t *r, const uint8_t *b)
-{
-	int i;
-
-	for (i = 0; i < NW; i++)
-		r[i] = get_be32(b + 4 * (NW - 1 - i));
 }
 
 /* r = a + b; returns the carry out. */
@@ -128,283 +117,623 @@ static uint32_t bn_sub(uint32_t *r, const uint32_t *a, const uint32_t *b)
 	return (uint32_t)c;
 }
 
-static bool bn_less(const uint32_t *a, const uint32_t *b)
+/* r = mask ? a : r, for mask all ones or zero. */
+static void bn_select(uint32_t *r, const uint32_t *a, uint32_t mask)
 {
-	uint32_t t[NW];
+	int i;
 
-	return bn_sub(t, a, b) != 0;
+	for (i = 0; i < NW; i++)
+		r[i] ^= (r[i] ^ a[i]) & mask;
 }
 
-/* r = (a + carry * 2^256) mod m, for a value below 2m. */
-static void reduce_once(uint32_t *r, const uint32_t *a, uint32_t carry, const uint32_t *m)
+static void bn_to_be(uint8_t *be, const uint32_t *a)
 {
-	uint32_t t[NW];
+	int i;
 
-	if (bn_sub(t, a, m) == 0 || carry)
-		bn_copy(r, t);
-	else
-		bn_copy(r, a);
+	for (i = 0; i < NW; i++)
+		put_be32(be + 4 * (NW - 1 - i), a[i]);
 }
 
-static void mod_add(uint32_t *r, const uint32_t *a, const uint32_t *b, const uint32_t *m)
+/* Variable-time equality, for public values. */
+static bool bn_equal(const uint32_t *a, const uint32_t *b)
+{
+	int i;
+
+	for (i = 0; i < NW; i++)
+		if (a[i] != b[i])
+			return false;
+	return true;
+}
+
+/* ---- the field mod p (constant-time) ---- */
+
+/* r = (a + carry 2^256) mod p for a value below 2p. */
+static void fe_reduce_once(uint32_t *r, const uint32_t *a, uint32_t carry)
+{
+	uint32_t t[NW];
+	uint32_t borrow = bn_sub(t, a, field_p);
+
+	bn_copy(r, a);
+	bn_select(r, t, 0u - (carry | (borrow ^ 1)));
+}
+
+static void fe_add(uint32_t *r, const uint32_t *a, const uint32_t *b)
 {
 	uint32_t t[NW];
 	uint32_t carry = bn_add(t, a, b);
 
-	reduce_once(r, t, carry, m);
+	fe_reduce_once(r, t, carry);
 }
 
-static void mod_sub(uint32_t *r, const uint32_t *a, const uint32_t *b, const uint32_t *m)
+static void fe_sub(uint32_t *r, const uint32_t *a, const uint32_t *b)
 {
-	if (bn_sub(r, a, b))
-		bn_add(r, r, m);
+	uint32_t mask = 0u - bn_sub(r, a, b);
+	uint64_t c = 0;
+	int i;
+
+	for (i = 0; i < NW; i++) {
+		c += (uint64_t)r[i] + (field_p[i] & mask);
+		r[i] = (uint32_t)c;
+		c >>= 32;
+	}
+}
+
+/* Store the low limb of acc in *r and return the rest (arithmetic shift: acc may be < 0). */
+static int64_t put_limb(uint32_t *r, int64_t acc)
+{
+	*r = (uint32_t)acc;
+	return acc >> 32;
+}
+
+/* r + k 2^256 = r + k (2^224 - 2^192 - 2^96 + 1) mod p; returns the new signed top carry. */
+static int64_t fe_fold(uint32_t *r, int64_t k)
+{
+	int64_t acc;
+
+	acc = put_limb(&r[0], (int64_t)r[0] + k);
+	acc = put_limb(&r[1], acc + r[1]);
+	acc = put_limb(&r[2], acc + r[2]);
+	acc = put_limb(&r[3], acc + r[3] - k);
+	acc = put_limb(&r[4], acc + r[4]);
+	acc = put_limb(&r[5], acc + r[5]);
+	acc = put_limb(&r[6], acc + r[6] - k);
+	return put_limb(&r[7], acc + r[7] + k);
 }
 
 /*
- * r = a * b / 2^256 mod m (CIOS Montgomery multiplication) for a, b < m; r may alias a or b.
- * Each 64-bit accumulation is at most (2^32-1)^2 + 2(2^32-1) = 2^64 - 1, so nothing overflows.
+ * r = t mod p for a 512-bit t (16 limbs c0..c15), FIPS 186-4 D.2.3:
+ * t = T + 2 S1 + 2 S2 + S3 + S4 - D1 - D2 - D3 - D4 mod p, summed limb by limb below. The sum
+ * lies in (-4 2^256, 7 2^256); folding its top carry k in twice as k (2^256 mod p) leaves a
+ * value in [0, 2^256) (|k| <= 6 makes the first fold's carry -1, 0 or 1, and the second cannot
+ * carry), and one conditional subtraction of p finishes.
  */
-static void mont_mul(uint32_t *r, const uint32_t *a, const uint32_t *b, const struct modulus *md)
+static void fe_reduce(uint32_t *r, const uint32_t *t)
 {
-	uint32_t t[NW + 2] = { 0 };
+	const uint32_t *c = t;	/* c[i] as in FIPS 186-4 D.2.3 */
+	int64_t acc;
+
+	acc = put_limb(&r[0], (int64_t)c[0] + c[8] + c[9] - c[11] - c[12] - c[13] - c[14]);
+	acc = put_limb(&r[1], acc + c[1] + c[9] + c[10] - c[12] - c[13] - c[14] - c[15]);
+	acc = put_limb(&r[2], acc + c[2] + c[10] + c[11] - c[13] - c[14] - c[15]);
+	acc = put_limb(&r[3], acc + c[3] + 2 * ((int64_t)c[11] + c[12]) + c[13] - c[15] - c[8] -
+			      c[9]);
+	acc = put_limb(&r[4], acc + c[4] + 2 * ((int64_t)c[12] + c[13]) + c[14] - c[9] - c[10]);
+	acc = put_limb(&r[5], acc + c[5] + 2 * ((int64_t)c[13] + c[14]) + c[15] - c[10] - c[11]);
+	acc = put_limb(&r[6], acc + c[6] + 3 * (int64_t)c[14] + 2 * (int64_t)c[15] + c[13] - c[8] -
+			      c[9]);
+	acc = put_limb(&r[7], acc + c[7] + 3 * (int64_t)c[15] + c[8] - c[10] - c[11] - c[12] -
+			      c[13]);
+	fe_fold(r, fe_fold(r, acc));
+	fe_reduce_once(r, r, 0);
+}
+
+/* r = a b mod p; r may alias a or b. */
+static void fe_mul(uint32_t *r, const uint32_t *a, const uint32_t *b)
+{
+	uint32_t t[2 * NW];
 	uint64_t c;
-	uint32_t q;
 	int i, j;
 
+	for (i = 0; i < NW; i++)
+		t[i] = 0;
 	for (i = 0; i < NW; i++) {
 		c = 0;
 		for (j = 0; j < NW; j++) {
-			c += (uint64_t)a[j] * b[i] + t[j];
-			t[j] = (uint32_t)c;
+			c += (uint64_t)a[i] * b[j] + t[i + j];
+			t[i + j] = (uint32_t)c;
 			c >>= 32;
 		}
-		c += t[NW];
-		t[NW] = (uint32_t)c;
-		t[NW + 1] = (uint32_t)(c >> 32);
+		t[i + NW] = (uint32_t)c;
+	}
+	fe_reduce(r, t);
+}
 
-		/* Add q*m so the low limb becomes zero, and shift down one limb. */
-		q = t[0] * md->m0inv;
-		c = ((uint64_t)q * md->m[0] + t[0]) >> 32;
-		for (j = 1; j < NW; j++) {
-			c += (uint64_t)q * md->m[j] + t[j];
-			t[j - 1] = (uint32_t)c;
+/* r = a^2 mod p: the products a[i] a[j], i < j, once, doubled, plus the squares a[i]^2. */
+static void fe_sqr(uint32_t *r, const uint32_t *a)
+{
+	uint32_t t[2 * NW], lo, hi, top = 0;
+	uint64_t c, sq;
+	int i, j;
+
+	for (i = 0; i < 2 * NW; i++)
+		t[i] = 0;
+	for (i = 0; i < NW - 1; i++) {
+		c = 0;
+		for (j = i + 1; j < NW; j++) {
+			c += (uint64_t)a[i] * a[j] + t[i + j];
+			t[i + j] = (uint32_t)c;
 			c >>= 32;
 		}
-		c += t[NW];
-		t[NW - 1] = (uint32_t)c;
-		t[NW] = t[NW + 1] + (uint32_t)(c >> 32);
+		t[i + NW] = (uint32_t)c;
 	}
-	reduce_once(r, t, t[NW], md->m);
-}
-
-/*
- * r = a^(m-2) in the Montgomery domain: the inverse of a for prime m (0 for a = 0).
- * The top bit of m - 2 is bit 255 for both p and n, and m[0] >= 2, so no borrow crosses limbs.
- */
-static void mod_inv(uint32_t *r, const uint32_t *a, const struct modulus *md)
-{
-	uint32_t x[NW];
-	uint32_t e;
-	int i;
-
-	bn_copy(x, a);
-	bn_copy(r, a);
-	for (i = 254; i >= 0; i--) {
-		e = md->m[i / 32] - (i < 32 ? 2 : 0);
-		mont_mul(r, r, r, md);
-		if ((e >> (i % 32)) & 1)
-			mont_mul(r, r, x, md);
+	c = 0;
+	for (i = 0; i < NW; i++) {
+		sq = (uint64_t)a[i] * a[i];
+		lo = t[2 * i];
+		hi = t[2 * i + 1];
+		c += (uint64_t)((lo << 1) | top) + (uint32_t)sq;
+		t[2 * i] = (uint32_t)c;
+		c = (c >> 32) + ((uint64_t)((hi << 1) | (lo >> 31)) + (sq >> 32));
+		t[2 * i + 1] = (uint32_t)c;
+		c >>= 32;
+		top = hi >> 31;
 	}
+	fe_reduce(r, t);
 }
 
-static void fmul(uint32_t *r, const uint32_t *a, const uint32_t *b)
+/* Variable-time zero test, for public values. */
+static bool fe_is_zero(const uint32_t *a)
 {
-	mont_mul(r, a, b, &mod_p);
+	return ecc_bn_is_zero(a, NW);
 }
 
-static void fadd(uint32_t *r, const uint32_t *a, const uint32_t *b)
-{
-	mod_add(r, a, b, mod_p.m);
-}
-
-static void fsub(uint32_t *r, const uint32_t *a, const uint32_t *b)
-{
-	mod_sub(r, a, b, mod_p.m);
-}
-
-/* Load a big-endian field element into the Montgomery domain; false if it is >= p. */
+/* Load a big-endian field element; false if it is >= p. */
 static bool fe_load(uint32_t *r, const uint8_t *be)
 {
-	bn_from_be(r, be);
-	if (!bn_less(r, mod_p.m))
-		return false;
-	fmul(r, r, mod_p.rr);
-	return true;
+	ecc_bn_from_be(r, be, NW);
+	return ecc_bn_less(r, field_p, NW);
 }
 
 /*
- * Load the affine point X || Y (big-endian) as a Jacobian point with Z = 1; false unless both
- * coordinates are below p and y^2 = x^3 - 3x + b. (0, 0) is not on the curve, so no encoding
- * here can stand for infinity.
+ * Load the affine point X || Y (big-endian); false unless both coordinates are below p and
+ * y^2 = x^3 - 3x + b. (0, 0) is not on the curve, so no encoding can stand for infinity.
+ * Not constant-time (points are public).
  */
-static bool point_load(struct jpoint *pt, const uint8_t *xy)
+static bool point_load(uint32_t *x, uint32_t *y, const uint8_t *xy)
 {
-	uint32_t lhs[NW], rhs[NW], t[NW];
+	uint32_t lhs[NW], rhs[NW];
 
-	if (!fe_load(pt->x, xy) || !fe_load(pt->y, xy + 32) || !fe_load(t, curve_b))
+	if (!fe_load(x, xy) || !fe_load(y, xy + 32))
 		return false;
-	fmul(rhs, pt->x, pt->x);
-	fmul(rhs, rhs, pt->x);
-	fsub(rhs, rhs, pt->x);
-	fsub(rhs, rhs, pt->x);
-	fsub(rhs, rhs, pt->x);
-	fadd(rhs, rhs, t);
-	fmul(lhs, pt->y, pt->y);
-	bn_set_word(t, 1);
-	fmul(pt->z, t, mod_p.rr);
+	fe_sqr(rhs, x);
+	fe_sub(rhs, rhs, fe_three);
+	fe_mul(rhs, rhs, x);
+	fe_add(rhs, rhs, curve_b);
+	fe_sqr(lhs, y);
 	return bn_equal(lhs, rhs);
 }
 
+/* ---- ECDSA verification: Jacobian points (X/Z^2, Y/Z^3), Z = 0 is infinity ---- */
+
+struct jpoint {
+	uint32_t x[NW], y[NW], z[NW];
+};
+
 /*
- * p = 2p, "dbl-2001-b" for a = -3: delta = Z^2, gamma = Y^2, beta = X*gamma,
- * alpha = 3(X - delta)(X + delta), X3 = alpha^2 - 8beta, Z3 = 2YZ,
- * Y3 = alpha(4beta - X3) - 8gamma^2. Infinity (Z = 0) stays infinity; P-256 has no point
- * of order 2, so no finite point doubles to infinity.
+ * p = 2p, "dbl-2001-b" for a = -3 (3M + 5S): delta = Z^2, gamma = Y^2, beta = X gamma,
+ * alpha = 3 (X - delta)(X + delta), X3 = alpha^2 - 8 beta, Z3 = (Y + Z)^2 - gamma - delta,
+ * Y3 = alpha (4 beta - X3) - 8 gamma^2. Infinity stays infinity; P-256 has no point of order
+ * 2, so no finite point doubles to infinity.
  */
 static void point_double(struct jpoint *p)
 {
 	uint32_t delta[NW], gamma[NW], beta[NW], alpha[NW], t[NW];
 
-	fmul(delta, p->z, p->z);
-	fmul(gamma, p->y, p->y);
-	fmul(beta, p->x, gamma);
-	fsub(t, p->x, delta);
-	fadd(alpha, p->x, delta);
-	fmul(alpha, alpha, t);
-	fadd(t, alpha, alpha);
-	fadd(alpha, t, alpha);
-	fmul(t, p->y, p->z);
-	fadd(p->z, t, t);
-	fadd(beta, beta, beta);
-	fadd(beta, beta, beta);
-	fmul(t, alpha, alpha);
-	fsub(t, t, beta);
-	fsub(p->x, t, beta);
-	fsub(beta, beta, p->x);
-	fmul(beta, beta, alpha);
-	fmul(gamma, gamma, gamma);
-	fadd(gamma, gamma, gamma);
-	fadd(gamma, gamma, gamma);
-	fadd(gamma, gamma, gamma);
-	fsub(p->y, beta, gamma);
+	fe_sqr(delta, p->z);
+	fe_sqr(gamma, p->y);
+	fe_mul(beta, p->x, gamma);
+	fe_sub(t, p->x, delta);
+	fe_add(alpha, p->x, delta);
+	fe_mul(alpha, alpha, t);
+	fe_add(t, alpha, alpha);
+	fe_add(alpha, t, alpha);
+	fe_add(t, p->y, p->z);
+	fe_sqr(t, t);
+	fe_sub(t, t, gamma);
+	fe_sub(p->z, t, delta);
+	fe_add(beta, beta, beta);
+	fe_add(beta, beta, beta);
+	fe_sqr(t, alpha);
+	fe_sub(t, t, beta);
+	fe_sub(p->x, t, beta);
+	fe_sub(beta, beta, p->x);
+	fe_mul(beta, beta, alpha);
+	fe_sqr(gamma, gamma);
+	fe_add(gamma, gamma, gamma);
+	fe_add(gamma, gamma, gamma);
+	fe_add(gamma, gamma, gamma);
+	fe_sub(p->y, beta, gamma);
 }
 
 /*
- * p = p + q for any two points, including infinity, p = q and p = -q ("add-1998-cmo-2":
- * U1 = X1 Z2^2, U2 = X2 Z1^2, S1 = Y1 Z2^3, S2 = Y2 Z1^3, H = U2 - U1, R = S2 - S1,
- * X3 = R^2 - H^3 - 2 U1 H^2, Y3 = R (U1 H^2 - X3) - S1 H^3, Z3 = Z1 Z2 H).
+ * p = p + s q with s = -1 if neg, else 1, and q = (qx, qy, qz), or with qz NULL the affine
+ * (qx, qy) ("mixed" addition: 8M + 3S instead of 12M + 4S). "add-1998-cmo-2": U1 = X1 Z2^2,
+ * U2 = X2 Z1^2, S1 = Y1 Z2^3, S2 = Y2 Z1^3, H = U2 - U1, R = S2 - S1, X3 = R^2 - H^3 - 2 U1 H^2,
+ * Y3 = R (U1 H^2 - X3) - S1 H^3, Z3 = Z1 Z2 H. Handles p at infinity and p = -sq; for p = sq
+ * it returns true and leaves p for the caller to double (so the stack holds one formula's
+ * temporaries at a time). Returns false otherwise.
  */
-static void point_add(struct jpoint *p, const struct jpoint *q)
+static bool point_add(struct jpoint *p, const uint32_t *qx, const uint32_t *qy,
+		      const uint32_t *qz, bool neg)
 {
-	uint32_t z1z1[NW], z2z2[NW], u1[NW], u2[NW], s1[NW], s2[NW];
+	uint32_t zz[NW], u1[NW], s1[NW], h[NW], r[NW], t[NW];
 
-	if (bn_is_zero(q->z))
-		return;
-	if (bn_is_zero(p->z)) {
-		*p = *q;
-		return;
+	if (fe_is_zero(p->z)) {
+		bn_copy(p->x, qx);
+		bn_copy(p->y, qy);
+		if (neg)
+			fe_sub(p->y, fe_zero, qy);
+		bn_copy(p->z, qz ? qz : fe_one);
+		return false;
 	}
-	fmul(z1z1, p->z, p->z);
-	fmul(z2z2, q->z, q->z);
-	fmul(u1, p->x, z2z2);
-	fmul(u2, q->x, z1z1);
-	fmul(s1, p->y, q->z);
-	fmul(s1, s1, z2z2);
-	fmul(s2, q->y, p->z);
-	fmul(s2, s2, z1z1);
-	fsub(u2, u2, u1);	/* H */
-	fsub(s2, s2, s1);	/* R */
-	if (bn_is_zero(u2)) {
-		if (bn_is_zero(s2))
-			point_double(p);
-		else
-			bn_set_word(p->z, 0);
-		return;
+	if (qz) {
+		fe_sqr(t, qz);
+		fe_mul(u1, p->x, t);
+		fe_mul(s1, p->y, qz);
+		fe_mul(s1, s1, t);
+	} else {
+		bn_copy(u1, p->x);
+		bn_copy(s1, p->y);
 	}
-	fmul(p->z, p->z, q->z);
-	fmul(p->z, p->z, u2);
-	fmul(z1z1, u2, u2);	/* H^2 */
-	fmul(z2z2, z1z1, u2);	/* H^3 */
-	fmul(u1, u1, z1z1);	/* V = U1 H^2 */
-	fmul(p->x, s2, s2);
-	fsub(p->x, p->x, z2z2);
-	fsub(p->x, p->x, u1);
-	fsub(p->x, p->x, u1);
-	fsub(u1, u1, p->x);
-	fmul(u1, u1, s2);
-	fmul(s1, s1, z2z2);
-	fsub(p->y, u1, s1);
+	fe_sqr(zz, p->z);
+	fe_mul(h, qx, zz);
+	fe_sub(h, h, u1);
+	fe_mul(r, qy, p->z);
+	fe_mul(r, r, zz);
+	if (neg)
+		fe_sub(r, fe_zero, r);
+	fe_sub(r, r, s1);
+	if (fe_is_zero(h)) {
+		if (fe_is_zero(r))
+			return true;
+		bn_copy(p->z, fe_zero);
+		return false;
+	}
+	if (qz)
+		fe_mul(p->z, p->z, qz);
+	fe_mul(p->z, p->z, h);
+	fe_sqr(zz, h);
+	fe_mul(u1, u1, zz);	/* V = U1 H^2 */
+	fe_mul(zz, zz, h);	/* H^3 */
+	fe_sqr(t, r);
+	fe_sub(t, t, zz);
+	fe_sub(t, t, u1);
+	fe_sub(p->x, t, u1);
+	fe_sub(t, u1, p->x);
+	fe_mul(t, t, r);
+	fe_mul(s1, s1, zz);
+	fe_sub(p->y, t, s1);
+	return false;
 }
 
-/* Load a big-endian scalar; false unless 1 <= v < n. */
-static bool scalar_load(uint32_t *v, const uint8_t *be)
+/* p += d Q for a NAF digit d (odd, or 0 for nothing) over a table of odd multiples of Q. */
+static void add_digit(struct jpoint *p, int d, const uint32_t *x, const uint32_t *y,
+		      const uint32_t *z)
 {
-	bn_from_be(v, be);
-	return !bn_is_zero(v) && bn_less(v, mod_n.m);
+	if (d && point_add(p, x, y, z, d < 0))
+		point_double(p);
 }
 
-static unsigned int bit(const uint32_t *v, int i)
+/*
+ * The scalars of SEC1 4.1.4: 1 <= r, s < n (else false), u1 = e/s and u2 = r/s mod n with e
+ * the digest read as a number and reduced once (e < 2^256 < 2n), recoded into width-4 NAF.
+ * Kept out of line so that its temporaries are off the stack during the multiplication.
+ */
+static __attribute__((noinline)) bool scalars(uint8_t naf[NAF_LEN], uint32_t *r,
+					      const uint8_t *digest, const uint8_t *r_be,
+					      const uint8_t *s_be)
 {
-	return (v[i / 32] >> (i % 32)) & 1;
+	uint32_t s[NW], e[2][ECC_MAX_NW], u[2][ECC_MAX_NW];
+
+	ecc_bn_from_be(r, r_be, NW);
+	ecc_bn_from_be(s, s_be, NW);
+	if (fe_is_zero(r) || fe_is_zero(s) || !ecc_bn_less(r, order_n, NW) ||
+	    !ecc_bn_less(s, order_n, NW))
+		return false;
+	ecc_bn_from_be(e[0], digest, NW);
+	if (!ecc_bn_less(e[0], order_n, NW))
+		bn_sub(e[0], e[0], order_n);
+	bn_copy(e[1], r);
+	ecc_mod_div(u, s, e, order_n, NW);
+	ecc_naf4(naf, u, NW);
+	return true;
 }
 
-/* acc = u1*G + u2*Q, with tab = { G, Q, G + Q }. */
-static void shamir_mul(struct jpoint *acc, const struct jpoint tab[3], const uint32_t *u1,
-		       const uint32_t *u2)
+/* acc = u1 G + u2 Q from the packed NAF digits of u1 and u2, with q = { Q, 3Q, 5Q, 7Q }. */
+static void double_mul(struct jpoint *acc, const uint8_t naf[NAF_LEN], const struct jpoint q[4])
 {
-	unsigned int idx;
-	int i;
+	const struct jpoint *qd;
+	const struct apoint *gd;
+	int i, d;
 
-	__builtin_memset(acc, 0, sizeof(*acc));
-	for (i = 255; i >= 0; i--) {
-		point_double(acc);
-		idx = bit(u1, i) | (bit(u2, i) << 1);
-		if (idx)
-			point_add(acc, &tab[idx - 1]);
+	bn_copy(acc->z, fe_zero);
+	for (i = NAF_LEN - 1; i >= 0; i--) {
+		if (!fe_is_zero(acc->z))
+			point_double(acc);
+		d = ecc_naf_digit(naf[i], 0);
+		gd = &g_odd[(d < 0 ? -d : d) / 2];
+		add_digit(acc, d, gd->x, gd->y, NULL);
+		d = ecc_naf_digit(naf[i], 1);
+		qd = &q[(d < 0 ? -d : d) / 2];
+		add_digit(acc, d, qd->x, qd->y, qd->z);
 	}
+}
+
+/* True if x(R) mod n = r for R = (X, Y, Z) Jacobian, Z != 0: X = r Z^2 or (r + n) Z^2. */
+static bool x_matches(const struct jpoint *acc, const uint32_t *r)
+{
+	uint32_t zz[NW], t[NW], rn[NW];
+
+	fe_sqr(zz, acc->z);
+	fe_mul(t, r, zz);
+	if (bn_equal(t, acc->x))
+		return true;
+	if (bn_add(rn, r, order_n) || !ecc_bn_less(rn, field_p, NW))
+		return false;
+	fe_mul(t, rn, zz);
+	return bn_equal(t, acc->x);
 }
 
 verdict_t p256_verify(const uint8_t pub[P256_PUB_LEN], const uint8_t digest[32],
 		      const uint8_t r_be[P256_SCALAR_LEN], const uint8_t s_be[P256_SCALAR_LEN])
 {
-	struct jpoint tab[3], acc;
-	uint32_t r[NW], w[NW], u1[NW], u2[NW];
+	uint8_t naf[NAF_LEN];
+	struct jpoint q[4], acc;
+	uint32_t r[NW];
+	int i;
 
-	if (pub[0] != 0x04 || !scalar_load(r, r_be) || !scalar_load(w, s_be))
+	if (pub[0] != 0x04 || !point_load(q[0].x, q[0].y, pub + 1))
 		return verdict_fail();
-	if (!point_load(&tab[1], pub + 1) || !point_load(&tab[0], curve_g))
-		return verdict_fail();
-
-	/* w = s^-1 (Montgomery form); u1 = e w, u2 = r w (plain, as mont_mul divides by R). */
-	mont_mul(w, w, mod_n.rr, &mod_n);
-	mod_inv(w, w, &mod_n);
-	bn_from_be(u1, digest);
-	reduce_once(u1, u1, 0, mod_n.m);	/* e < 2^256 < 2n */
-	mont_mul(u1, u1, w, &mod_n);
-	mont_mul(u2, r, w, &mod_n);
-
-	tab[2] = tab[0];
-	point_add(&tab[2], &tab[1]);
-	shamir_mul(&acc, tab, u1, u2);
-	if (bn_is_zero(acc.z))
+	if (!scalars(naf, r, digest, r_be, s_be))
 		return verdict_fail();
 
-	/* x(R) = X / Z^2, out of the Montgomery domain, then mod n (p < 2n). */
-	mod_inv(w, acc.z, &mod_p);
-	fmul(w, w, w);
-	fmul(w, w, acc.x);
-	bn_set_word(u1, 1);
-	fmul(w, w, u1);
-	reduce_once(w, w, 0, mod_n.m);
-	return bn_equal(w, r) ? verdict_ok() : verdict_fail();
+	bn_copy(q[0].z, fe_one);
+	acc = q[0];
+	point_double(&acc);
+	for (i = 1; i < 4; i++) {
+		q[i] = q[i - 1];
+		point_add(&q[i], acc.x, acc.y, acc.z, false);	/* (2i - 1)Q != +-2Q */
+	}
+	double_mul(&acc, naf, q);
+	if (fe_is_zero(acc.z) || !x_matches(&acc, r))
+		return verdict_fail();
+	return verdict_ok();
+}
+
+/* ---- ECDH: projective points (X/Z, Y/Z), identity (0 : 1 : 0); all constant-time ---- */
+
+struct ppoint {
+	uint32_t x[NW], y[NW], z[NW];
+};
+
+/*
+ * r = p + q for any two points, equal, opposite or the identity included (r may alias p or
+ * q): Renes, Costello, Batina, "Complete addition formulas for prime order elliptic curves"
+ * (EUROCRYPT 2016), Algorithm 4 (a = -3), 12M + 2 multiplications by b, in their order.
+ */
+static void point_add_complete(struct ppoint *r, const struct ppoint *p, const struct ppoint *q)
+{
+	uint32_t t0[NW], t1[NW], t2[NW], t3[NW], t4[NW], x3[NW], y3[NW], z3[NW];
+
+	fe_mul(t0, p->x, q->x);
+	fe_mul(t1, p->y, q->y);
+	fe_mul(t2, p->z, q->z);
+	fe_add(t3, p->x, p->y);
+	fe_add(t4, q->x, q->y);
+	fe_mul(t3, t3, t4);
+	fe_add(t4, t0, t1);
+	fe_sub(t3, t3, t4);		/* X1 Y2 + X2 Y1 */
+	fe_add(t4, p->y, p->z);
+	fe_add(x3, q->y, q->z);
+	fe_mul(t4, t4, x3);
+	fe_add(x3, t1, t2);
+	fe_sub(t4, t4, x3);		/* Y1 Z2 + Y2 Z1 */
+	fe_add(x3, p->x, p->z);
+	fe_add(y3, q->x, q->z);
+	fe_mul(x3, x3, y3);
+	fe_add(y3, t0, t2);
+	fe_sub(y3, x3, y3);		/* X1 Z2 + X2 Z1 */
+	fe_mul(z3, curve_b, t2);
+	fe_sub(x3, y3, z3);
+	fe_add(z3, x3, x3);
+	fe_add(x3, x3, z3);
+	fe_sub(z3, t1, x3);
+	fe_add(x3, t1, x3);
+	fe_mul(y3, curve_b, y3);
+	fe_add(t1, t2, t2);
+	fe_add(t2, t1, t2);
+	fe_sub(y3, y3, t2);
+	fe_sub(y3, y3, t0);
+	fe_add(t1, y3, y3);
+	fe_add(y3, t1, y3);
+	fe_add(t1, t0, t0);
+	fe_add(t0, t1, t0);
+	fe_sub(t0, t0, t2);
+	fe_mul(t1, t4, y3);
+	fe_mul(t2, t0, y3);
+	fe_mul(y3, x3, z3);
+	fe_add(r->y, y3, t2);
+	fe_mul(x3, t3, x3);
+	fe_sub(r->x, x3, t1);
+	fe_mul(z3, t4, z3);
+	fe_mul(t1, t3, t0);
+	fe_add(r->z, z3, t1);
+}
+
+/*
+ * r = 2p for any point (the identity included; r may alias p): Renes, Costello, Batina,
+ * Algorithm 6 (a = -3), 8M + 3S + 2 multiplications by b, in their order.
+ */
+static void point_double_complete(struct ppoint *r, const struct ppoint *p)
+{
+	uint32_t t0[NW], t1[NW], t2[NW], t3[NW], x3[NW], y3[NW], z3[NW];
+
+	fe_sqr(t0, p->x);
+	fe_sqr(t1, p->y);
+	fe_sqr(t2, p->z);
+	fe_mul(t3, p->x, p->y);
+	fe_add(t3, t3, t3);
+	fe_mul(z3, p->x, p->z);
+	fe_add(z3, z3, z3);
+	fe_mul(y3, curve_b, t2);
+	fe_sub(y3, y3, z3);
+	fe_add(x3, y3, y3);
+	fe_add(y3, x3, y3);
+	fe_sub(x3, t1, y3);
+	fe_add(y3, t1, y3);
+	fe_mul(y3, x3, y3);
+	fe_mul(x3, x3, t3);
+	fe_add(t3, t2, t2);
+	fe_add(t2, t2, t3);
+	fe_mul(z3, curve_b, z3);
+	fe_sub(z3, z3, t2);
+	fe_sub(z3, z3, t0);
+	fe_add(t3, z3, z3);
+	fe_add(z3, z3, t3);
+	fe_add(t3, t0, t0);
+	fe_add(t0, t3, t0);
+	fe_sub(t0, t0, t2);
+	fe_mul(t0, t0, z3);
+	fe_add(y3, y3, t0);
+	fe_mul(t0, p->y, p->z);
+	fe_add(t0, t0, t0);
+	fe_mul(z3, t0, z3);
+	fe_sub(r->x, x3, z3);
+	bn_copy(r->y, y3);	/* only now: r may alias p */
+	fe_mul(z3, t0, t1);
+	fe_add(z3, z3, z3);
+	fe_add(r->z, z3, z3);
+}
+
+#define ECDH_DIGITS 64
+
+/*
+ * The scalar k (< n) as 64 signed odd base-16 digits: K = k if k is odd, else k + n (the same
+ * multiple of a point of order n; chosen by mask), then d_i = (K mod 32) - 16 and
+ * K = (K - d_i) / 16, which keeps K odd and positive. K < 2^257 leaves K = 1 after 64 digits,
+ * so k P = 16^64 P + sum d_i 16^i P. Constant-time: the same shifts and masks for every k.
+ */
+static void recode(int8_t d[ECDH_DIGITS], const uint32_t *k)
+{
+	uint32_t t[NW + 1], kn[NW + 1], mask = (k[0] & 1) - 1;
+	int i, j;
+
+	bn_copy(t, k);
+	t[NW] = 0;
+	kn[NW] = bn_add(kn, k, order_n);
+	for (j = 0; j <= NW; j++)
+		t[j] ^= (t[j] ^ kn[j]) & mask;
+	for (i = 0; i < ECDH_DIGITS; i++) {
+		d[i] = (int8_t)((int32_t)(t[0] & 31) - 16);
+		t[0] = (t[0] & ~31u) | 16;	/* K - d_i: the low five bits become 16 */
+		for (j = 0; j < NW; j++)
+			t[j] = (t[j] >> 4) | (t[j + 1] << 28);
+		t[NW] >>= 4;
+	}
+}
+
+/* r = d P for an odd digit -15 <= d <= 15 from tab = { P, 3P, ..., 15P }: reads every entry. */
+static void table_select(struct ppoint *r, const struct ppoint tab[8], int8_t digit)
+{
+	uint32_t d = (uint32_t)(int32_t)digit, neg = d >> 31, idx, mask, ny[NW];
+	uint32_t j;
+
+	idx = ((d ^ (0u - neg)) + neg) >> 1;	/* (|d| - 1) / 2 */
+	*r = tab[0];
+	for (j = 1; j < 8; j++) {
+		mask = (((j ^ idx) - 1) >> 31) * 0xffffffffu;	/* all ones if j == idx */
+		bn_select(r->x, tab[j].x, mask);
+		bn_select(r->y, tab[j].y, mask);
+		bn_select(r->z, tab[j].z, mask);
+	}
+	fe_sub(ny, fe_zero, r->y);
+	bn_select(r->y, ny, 0u - neg);
+}
+
+/*
+ * r = k p for 1 <= k < n: a fixed window of four bits with signed odd digits (recode()), so
+ * every step is four doublings and one addition of a table entry, whatever k is. The
+ * formulas are complete, so no step has a special case to branch on. Constant-time in k.
+ */
+static void scalar_mul(struct ppoint *r, const struct ppoint *p, const uint32_t *k)
+{
+	struct ppoint tab[8], t;
+	int8_t d[ECDH_DIGITS];
+	int i, j;
+
+	recode(d, k);
+	tab[0] = *p;
+	point_double_complete(&t, p);
+	for (i = 1; i < 8; i++)
+		point_add_complete(&tab[i], &tab[i - 1], &t);
+	*r = *p;		/* the top digit is always 1 */
+	for (i = ECDH_DIGITS - 1; i >= 0; i--) {
+		for (j = 0; j < 4; j++)
+			point_double_complete(r, r);
+		table_select(&t, tab, d[i]);
+		point_add_complete(r, r, &t);
+	}
+	crypto_wipe(tab, sizeof(tab));
+	crypto_wipe(&t, sizeof(t));
+	crypto_wipe(d, sizeof(d));
+}
+
+/* r = a^(p-2) = 1/a (0 for a = 0). The exponent is public: branching on its bits is safe. */
+static void fe_inv(uint32_t *r, const uint32_t *a)
+{
+	static const uint32_t p_minus_2[NW] = {
+		0xfffffffdu, 0xffffffffu, 0xffffffffu, 0x00000000u,
+		0x00000000u, 0x00000000u, 0x00000001u, 0xffffffffu,
+	};
+	uint32_t x[NW];
+	int i;
+
+	bn_copy(x, a);
+	bn_copy(r, fe_one);
+	for (i = 255; i >= 0; i--) {
+		fe_sqr(r, r);
+		if ((p_minus_2[i / 32] >> (i % 32)) & 1)
+			fe_mul(r, r, x);
+	}
+}
+
+int p256_ecdh(uint8_t out[32], const uint8_t priv[P256_SCALAR_LEN],
+	      const uint8_t pub[P256_PUB_LEN])
+{
+	struct ppoint p, q;
+	uint32_t k[NW], t[NW], valid, nonzero = 0;
+	int i;
+
+	if (pub[0] != 0x04 || !point_load(p.x, p.y, pub + 1)) {
+		__builtin_memset(out, 0, 32);
+		return -EINVAL;
+	}
+	bn_copy(p.z, fe_one);
+
+	/* 1 <= k < n, decided without branching on k: the verdict is combined at the end. */
+	ecc_bn_from_be(k, priv, NW);
+	valid = bn_sub(t, k, order_n);
+	for (i = 0; i < NW; i++)
+		nonzero |= k[i];
+	valid &= (nonzero | (0u - nonzero)) >> 31;
+
+	scalar_mul(&q, &p, k);
+	fe_inv(t, q.z);
+	fe_mul(t, q.x, t);
+	bn_select(t, fe_zero, valid - 1);
+	bn_to_be(out, t);
+	crypto_wipe(k, sizeof(k));
+	crypto_wipe(&q, sizeof(q));
+	crypto_wipe(t, sizeof(t));
+	return -EINVAL & ((int)valid - 1);
 }

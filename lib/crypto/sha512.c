@@ -2,6 +2,8 @@
 /*
  * SHA-512 (FIPS 180-4, sections 5.3.5 and 6.4), streaming, no allocation.
  * Same shape as sha256.c with 64-bit words, 80 rounds and 128-byte blocks.
+ * SHA-384 (sections 5.3.4 and 6.5) is the same computation from other initial values, with
+ * the digest truncated to its first 48 bytes.
  */
 #include <rampart/compiler.h>
 #include <rampart/crypto.h>
@@ -15,6 +17,14 @@ static const uint64_t sha512_iv[8] = {
 	0x3c6ef372fe94f82bull, 0xa54ff53a5f1d36f1ull,
 	0x510e527fade682d1ull, 0x9b05688c2b3e6c1full,
 	0x1f83d9abfb41bd6bull, 0x5be0cd19137e2179ull,
+};
+
+/* FIPS 180-4 5.3.4: initial hash value of SHA-384. */
+static const uint64_t sha384_iv[8] = {
+	0xcbbb9d5dc1059ed8ull, 0x629a292a367cd507ull,
+	0x9159015a3070dd17ull, 0x152fecd8f70e5939ull,
+	0x67332667ffc00b31ull, 0x8eb44a8768581511ull,
+	0xdb0c2e0d64f98fa7ull, 0x47b5481dbefa4fa4ull,
 };
 
 /* FIPS 180-4 4.2.3: round constants. */
@@ -97,10 +107,11 @@ static void compress(uint64_t state[8], const uint8_t block[SHA512_BLOCK])
 		}
 		a = v[0];
 		e = v[4];
+		/* Ch and Maj of FIPS 180-4 4.1.3 in forms with fewer operations. */
 		t1 = v[7] + (ror64(e, 14) ^ ror64(e, 18) ^ ror64(e, 41)) +
-		     ((e & v[5]) ^ (~e & v[6])) + sha512_k[i] + w[i & 15];
+		     (v[6] ^ (e & (v[5] ^ v[6]))) + sha512_k[i] + w[i & 15];
 		t2 = (ror64(a, 28) ^ ror64(a, 34) ^ ror64(a, 39)) +
-		     ((a & v[1]) ^ (a & v[2]) ^ (v[1] & v[2]));
+		     ((a & v[1]) | (v[2] & (a | v[1])));
 		for (j = 7; j > 0; j--)
 			v[j] = v[j - 1];
 		v[4] += t1;
@@ -110,16 +121,30 @@ static void compress(uint64_t state[8], const uint8_t block[SHA512_BLOCK])
 		state[i] += v[i];
 }
 
+static void start(struct sha512_ctx *ctx, const uint64_t iv[8])
+{
+	int i;
+
+	for (i = 0; i < 8; i++)
+		ctx->state[i] = iv[i];
+	ctx->total = 0;
+}
+
 /*
  * sha512_init() - start a SHA-512 digest in a caller-owned context. Cannot fail.
  */
 void sha512_init(struct sha512_ctx *ctx)
 {
-	int i;
+	start(ctx, sha512_iv);
+}
 
-	for (i = 0; i < 8; i++)
-		ctx->state[i] = sha512_iv[i];
-	ctx->total = 0;
+/*
+ * sha384_init() - start a SHA-384 digest in a caller-owned context; feed it with
+ * sha512_update() and finish it with sha384_final(). Cannot fail.
+ */
+void sha384_init(struct sha512_ctx *ctx)
+{
+	start(ctx, sha384_iv);
 }
 
 /*
@@ -169,4 +194,17 @@ void sha512_final(struct sha512_ctx *ctx, uint8_t out[SHA512_LEN])
 	for (i = 0; i < 8; i++)
 		put_be64(out + 8 * i, ctx->state[i]);
 	crypto_wipe(ctx, sizeof(*ctx));
+}
+
+/*
+ * sha384_final() - pad, write the 48-byte SHA-384 digest (the first 48 bytes of the final
+ * state) to out, and wipe the context. Constant-time.
+ */
+void sha384_final(struct sha512_ctx *ctx, uint8_t out[SHA384_LEN])
+{
+	uint8_t full[SHA512_LEN];
+
+	sha512_final(ctx, full);
+	__builtin_memcpy(out, full, SHA384_LEN);
+	crypto_wipe(full, sizeof(full));
 }

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <mbedtls/aes.h>
 #include <mbedtls/ecdsa.h>
 #include <mbedtls/ecp.h>
 #include <mbedtls/rsa.h>
@@ -187,6 +188,112 @@ static int run_rsa(struct input *in, int mbed)
 	return expect(bench_rsa_mbedtls(&rsa, in) == 0, "mbedtls rsa");
 }
 
+/* ---- AES-128-CTR over 16 KiB --------------------------------------------------------- */
+
+NOINLINE void bench_aes_builtin(const struct crypto_aes *ctx, const uint8_t iv[16], uint8_t *out)
+{
+	crypto_aes_ctr(ctx, iv, 0, buf, out, SHA_BYTES);
+}
+
+NOINLINE void bench_aes_mbedtls(mbedtls_aes_context *ctx, uint8_t iv[16], uint8_t *out)
+{
+	size_t off = 0;
+	uint8_t stream[16];
+
+	mbedtls_aes_crypt_ctr(ctx, SHA_BYTES, &off, iv, stream, buf, out);
+}
+
+static int run_aes(int mbed)
+{
+	static uint8_t a[SHA_BYTES], b[SHA_BYTES];
+	uint8_t key[16] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16 };
+	uint8_t iv[16] = { 0 }, iv2[16] = { 0 };
+	struct crypto_aes ctx;
+	mbedtls_aes_context m;
+
+	for (size_t i = 0; i < SHA_BYTES; i++)
+		buf[i] = (uint8_t)(i * 7);
+	mbedtls_aes_init(&m);
+	mbedtls_aes_setkey_enc(&m, key, 128);
+	crypto_aes_setkey(&ctx, key, sizeof(key));
+	if (mbed) {
+		bench_aes_mbedtls(&m, iv, a);
+		crypto_aes_ctr(&ctx, iv2, 0, buf, b, SHA_BYTES);
+	} else {
+		bench_aes_builtin(&ctx, iv, a);
+		bench_aes_mbedtls(&m, iv2, b);
+	}
+	return expect(memcmp(a, b, SHA_BYTES) == 0, "aes-ctr");
+}
+
+/* ---- Key agreement: X25519 and P-256 ECDH --------------------------------------------- */
+
+NOINLINE int bench_x25519_builtin(uint8_t out[32], const uint8_t k[32], const uint8_t u[32])
+{
+	return crypto_x25519(out, k, u);
+}
+
+NOINLINE int bench_ecdh_builtin(uint8_t out[32], const uint8_t d[32], const uint8_t *q)
+{
+	return crypto_ecdh_p256(out, d, q, 65);
+}
+
+NOINLINE int bench_ecmul_mbedtls(mbedtls_ecp_group *grp, mbedtls_ecp_point *r,
+				 const mbedtls_mpi *d, const mbedtls_ecp_point *p)
+{
+	return mbedtls_ecp_mul(grp, r, d, p, NULL, NULL);
+}
+
+/* RFC 7748 5.2, first vector: scalar, u-coordinate and the expected output. */
+static const char hex_x_k[] = "a546e36bf0527c9d3b16154b82465edd62144c0ac1fc5a18506a2244ba449ac4";
+static const char hex_x_u[] = "e6db6867583030db3594c1a424b15f7c726624ec26b3353b10a903a6d0ab1c4c";
+static const char hex_x_out[] = "c3da55379de9c6908e94ea4df28d084f32eccf03491c71f754b4075577a28552";
+/* A fixed P-256 private scalar (below n). */
+static const char hex_d[] = "c9afa9d845ba75166b5c215767b1d6934e50c3db36e89b127b8a622b120f6721";
+
+static int run_kex(const char *op, int mbed)
+{
+	uint8_t k[32], u[65], want[32], got[32], d[32];
+	mbedtls_ecp_group grp;
+	mbedtls_ecp_point p, r;
+	mbedtls_mpi m;
+	bool x = strcmp(op, "x25519") == 0;
+	int rc;
+
+	hex(hex_x_k, k);
+	hex(hex_d, d);
+	if (x)
+		hex(hex_x_u, u);
+	else
+		hex(hex_p256_pub, u);
+	if (!mbed) {
+		rc = x ? bench_x25519_builtin(got, k, u) : bench_ecdh_builtin(got, d, u);
+		if (x)
+			hex(hex_x_out, want);
+		else
+			memcpy(want, got, 32);	/* checked against mbedtls in the unit tests */
+		return expect(rc == 0 && memcmp(got, want, 32) == 0, op);
+	}
+	mbedtls_ecp_group_init(&grp);
+	mbedtls_ecp_point_init(&p);
+	mbedtls_ecp_point_init(&r);
+	mbedtls_mpi_init(&m);
+	if (x) {
+		/* mbedtls takes Curve25519 scalars and coordinates little-endian. */
+		mbedtls_ecp_group_load(&grp, MBEDTLS_ECP_DP_CURVE25519);
+		k[0] &= 248, k[31] &= 127, k[31] |= 64;
+		mbedtls_mpi_read_binary_le(&m, k, 32);
+		mbedtls_mpi_read_binary_le(&p.X, u, 32);
+		mbedtls_mpi_lset(&p.Z, 1);
+	} else {
+		mbedtls_ecp_group_load(&grp, MBEDTLS_ECP_DP_SECP256R1);
+		mbedtls_mpi_read_binary(&m, d, 32);
+		mbedtls_ecp_point_read_binary(&grp, &p, u, 65);
+	}
+	rc = bench_ecmul_mbedtls(&grp, &r, &m, &p);
+	return expect(rc == 0, op);
+}
+
 int main(int argc, char **argv)
 {
 	struct input in;
@@ -195,13 +302,17 @@ int main(int argc, char **argv)
 
 	if (argc != 3 || (strcmp(argv[2], "builtin") && strcmp(argv[2], "mbedtls"))) {
 		fprintf(stderr, "usage: bench_crypto OP builtin|mbedtls\n"
-			"OP: sha256 sha512 p256 p384 ed25519 rsa2048 rsa3072 rsa4096\n");
+			"OP: sha256 sha512 aes128ctr p256 p384 ed25519 rsa2048 rsa3072 rsa4096 x25519 ecdh_p256\n");
 		return 2;
 	}
 	op = argv[1];
 	mbed = strcmp(argv[2], "mbedtls") == 0;
 	if (!strcmp(op, "sha256") || !strcmp(op, "sha512"))
 		return run_sha(op, mbed);
+	if (!strcmp(op, "aes128ctr"))
+		return run_aes(mbed);
+	if (!strcmp(op, "x25519") || !strcmp(op, "ecdh_p256"))
+		return run_kex(op, mbed);
 	if (!strcmp(op, "p256")) {
 		load(&in, hex_p256_pub, hex_p256_sig, hex_d256);
 		return run_ecdsa(&in, MBEDTLS_ECP_DP_SECP256R1, SIG_ECDSA_P256, mbed);
