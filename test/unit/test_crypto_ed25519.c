@@ -278,7 +278,7 @@ static void test_ed25519_agrees_with_openssl_on_random_keys_and_mutations(void *
 	(void)state;
 	memset(prev_pub, 0, sizeof(prev_pub));
 	prev_pub[0] = 1;
-	for (i = 0; i < 300; i++) {
+	for (i = 0; i < 1000; i++) {
 		test_rand_bytes(&seed, key_seed, sizeof(key_seed));
 		len = (size_t)(test_rand(&seed) % sizeof(msg));
 		test_rand_bytes(&seed, msg, len);
