@@ -105,6 +105,11 @@ static int program_area(const char *spec)
 	}
 	len = (len + ws - 1) / ws * ws;
 	buf = malloc(len ? len : 1);
+	if (!buf) {
+		fprintf(stderr, "rampart: out of memory reading %s\n", eq + 1);
+		fclose(f);
+		return -EXIT_IO;
+	}
 	memset(buf, fa->dev->geo.erased_val, len);
 	rc = fread(buf, 1, (size_t)st.st_size, f) == (size_t)st.st_size ? 0 : -EIO;
 	fclose(f);
