@@ -4,7 +4,8 @@
  * is indexed and no branch is taken on key or data: the S-box is computed as a Boolean
  * circuit (inversion in GF(2^8) through a tower of fields, then the affine map), for 32 bytes
  * at once. Portable C for anything from a Cortex-M0 up: the cipher uses only 32-bit logic
- * and shifts (no multiplication, no 64-bit arithmetic outside the public CTR counter).
+ * and shifts (no multiplication, no 64-bit arithmetic outside the public CTR counter). Key
+ * wrap (RFC 3394) is kw.c's loop over this cipher.
  *
  * State layout: two blocks (32 bytes) are held as eight words q[0..7]; bit i of every byte
  * lives in q[i]. Byte r + 4c of block b (row r, column c, FIPS 197 3.4) is bit 8r + 4b + c:
@@ -500,4 +501,49 @@ void crypto_aes_ctr(const struct crypto_aes *ctx, const uint8_t iv[AES_BLOCK_LEN
 void crypto_aes_wipe(struct crypto_aes *ctx)
 {
 	crypto_wipe(ctx, sizeof(*ctx));
+}
+
+/* ---- key wrap (RFC 3394, kw.c) ----------------------------------------------------------- */
+
+static void kw_encrypt(void *key, uint8_t block[AES_BLOCK_LEN])
+{
+	aes_encrypt_block(key, block, block);
+}
+
+static void kw_decrypt(void *key, uint8_t block[AES_BLOCK_LEN])
+{
+	aes_decrypt_block(key, block, block);
+}
+
+/*
+ * crypto_aes_key_unwrap() - see crypto.h. @out may be the same buffer as @in (the key moves
+ * down by 8 bytes) but must not overlap it otherwise. Constant-time in KEK, data and the
+ * outcome of the integrity check (kw_unwrap()).
+ */
+int crypto_aes_key_unwrap(const uint8_t *kek, size_t kek_len, const uint8_t *in,
+			  size_t in_len, uint8_t *out)
+{
+	struct crypto_aes aes;
+	int ret;
+
+	if (!kw_lengths_ok(kek_len, in_len, 3 * KW_HALF))
+		return -EINVAL;
+	crypto_aes_setkey(&aes, kek, kek_len);
+	ret = kw_unwrap(kw_decrypt, &aes, in, in_len, out);
+	crypto_aes_wipe(&aes);
+	return ret;
+}
+
+/* See internal.h. */
+int aes_key_wrap(const uint8_t *kek, size_t kek_len, const uint8_t *in, size_t in_len,
+		 uint8_t *out)
+{
+	struct crypto_aes aes;
+
+	if (!kw_lengths_ok(kek_len, in_len, 2 * KW_HALF))
+		return -EINVAL;
+	crypto_aes_setkey(&aes, kek, kek_len);
+	kw_wrap(kw_encrypt, &aes, in, in_len, out);
+	crypto_aes_wipe(&aes);
+	return 0;
 }

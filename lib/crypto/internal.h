@@ -152,6 +152,43 @@ void aes_decrypt_block(const struct crypto_aes *ctx, const uint8_t in[AES_BLOCK_
 int aes_key_wrap(const uint8_t *kek, size_t kek_len, const uint8_t *in, size_t in_len,
 		 uint8_t *out);
 
+#define KW_HALF 8	/* RFC 3394 works on 64-bit halves of AES blocks */
+
+/*
+ * kw_block_fn - one AES block encrypted or decrypted in place under @key, the backend's key
+ * schedule (kw.c calls it; aes.c and mbedtls_sym.c provide it). Cannot fail.
+ */
+typedef void kw_block_fn(void *key, uint8_t block[AES_BLOCK_LEN]);
+
+/*
+ * kw_lengths_ok() - true if @kek_len is 16 or 32 and @len is a multiple of 8 bytes and at
+ * least @min_len: the argument check both backends make before key wrap or unwrap.
+ */
+bool kw_lengths_ok(size_t kek_len, size_t len, size_t min_len);
+
+/*
+ * kw_unwrap() - RFC 3394 unwrap (section 2.2.2, index-based form), the loop behind both
+ * backends' crypto_aes_key_unwrap().
+ * @decrypt, @key: AES block decryption under the KEK
+ * @in, @in_len:   the wrapped key; precondition: @in_len a multiple of 8, at least 24
+ * @out:           receives in_len - 8 bytes, zeroed unless the integrity check passes; may
+ *                 be the same buffer as @in (the key moves down by 8 bytes) but must not
+ *                 overlap it otherwise
+ * Returns 0, or -EACCES if the integrity check fails. Constant-time in data and outcome if
+ * @decrypt is constant-time.
+ */
+int kw_unwrap(kw_block_fn *decrypt, void *key, const uint8_t *in, size_t in_len, uint8_t *out);
+
+/*
+ * kw_wrap() - RFC 3394 wrap (section 2.2.1, index-based form), the loop behind
+ * aes_key_wrap().
+ * @encrypt, @key: AES block encryption under the KEK
+ * @in, @in_len:   the key to wrap; precondition: @in_len a multiple of 8, at least 16
+ * @out:           receives in_len + 8 bytes; may not overlap @in
+ * Constant-time in data if @encrypt is.
+ */
+void kw_wrap(kw_block_fn *encrypt, void *key, const uint8_t *in, size_t in_len, uint8_t *out);
+
 /* Zero len bytes at p in a way the compiler cannot drop as a dead store. */
 static inline void crypto_wipe(void *p, size_t len)
 {

@@ -4,8 +4,8 @@
  * argument checks are the built-in ones (aes.c, kw.c, hmac.c, hkdf.c), made before mbedtls
  * sees the arguments, so both backends give the same result on every input.
  *
- * Debian builds mbedtls without MBEDTLS_NIST_KW_C, so the RFC 3394 unwrap loop is written
- * here over mbedtls's AES block decryption.
+ * Debian builds mbedtls without MBEDTLS_NIST_KW_C, so key unwrap runs the built-in RFC 3394
+ * loop (kw.c) over mbedtls's AES block decryption.
  *
  * mbedtls's AES context points into itself: a struct crypto_aes must not be copied or moved
  * between crypto_aes_setkey() and crypto_aes_wipe(). HMAC contexts allocate inside mbedtls
@@ -30,10 +30,7 @@ _Static_assert(sizeof(mbedtls_md_context_t) <= sizeof(((struct crypto_hmac *)0)-
 _Static_assert(_Alignof(mbedtls_md_context_t) <= _Alignof(uint64_t),
 	       "mbedtls md context needs more alignment than crypto_hmac gives");
 
-#define KW_HALF 8
 #define HKDF_MAX_BLOCKS 255
-
-static const uint8_t kw_iv[KW_HALF] = { 0xa6, 0xa6, 0xa6, 0xa6, 0xa6, 0xa6, 0xa6, 0xa6 };
 
 /* mbedtls takes its contexts non-const even to only read them. */
 static mbedtls_aes_context *aes_of(const struct crypto_aes *ctx)
@@ -109,51 +106,29 @@ void crypto_aes_wipe(struct crypto_aes *ctx)
 
 /* ---- key unwrap ------------------------------------------------------------------------- */
 
-static void kw_xor_t(uint8_t a[KW_HALF], uint64_t t)
+static void kw_decrypt(void *key, uint8_t block[AES_BLOCK_LEN])
 {
-	int i;
-
-	for (i = KW_HALF - 1; i >= 0; i--) {
-		a[i] ^= (uint8_t)t;
-		t >>= 8;
-	}
+	/* Software and AES-NI ECB cannot fail once the key is set. */
+	(void)mbedtls_aes_crypt_ecb(key, MBEDTLS_AES_DECRYPT, block, block);
 }
 
-/* See kw.c; RFC 3394 2.2.2, index-based form. */
+/* See kw.c; the RFC 3394 loop is kw_unwrap()'s, over mbedtls's block decryption. */
 int crypto_aes_key_unwrap(const uint8_t *kek, size_t kek_len, const uint8_t *in,
 			  size_t in_len, uint8_t *out)
 {
 	mbedtls_aes_context aes;
-	uint8_t b[AES_BLOCK_LEN];
-	uint32_t intact;
-	size_t n, i, j, t;
+	int ret;
 
-	if ((kek_len != 16 && kek_len != 32) || in_len % KW_HALF || in_len < 3 * KW_HALF)
+	if (!kw_lengths_ok(kek_len, in_len, 3 * KW_HALF))
 		return -EINVAL;
-	n = in_len / KW_HALF - 1;
 	mbedtls_aes_init(&aes);
 	if (mbedtls_aes_setkey_dec(&aes, kek, (unsigned int)(8 * kek_len))) {
 		mbedtls_aes_free(&aes);
 		return -EINVAL;
 	}
-	__builtin_memcpy(b, in, KW_HALF);
-	for (i = 0; i < n * KW_HALF; i++)
-		out[i] = in[KW_HALF + i];
-	t = 6 * n;	/* n * j + i, counting down to 1 */
-	for (j = 6; j-- > 0;) {
-		for (i = n; i >= 1; i--) {
-			kw_xor_t(b, t--);
-			__builtin_memcpy(b + KW_HALF, out + KW_HALF * (i - 1), KW_HALF);
-			(void)mbedtls_aes_crypt_ecb(&aes, MBEDTLS_AES_DECRYPT, b, b);
-			__builtin_memcpy(out + KW_HALF * (i - 1), b + KW_HALF, KW_HALF);
-		}
-	}
-	intact = 0u - (uint32_t)crypto_ct_equal(b, kw_iv, KW_HALF);
-	for (i = 0; i < n * KW_HALF; i++)
-		out[i] &= (uint8_t)intact;
-	crypto_wipe(b, sizeof(b));
+	ret = kw_unwrap(kw_decrypt, &aes, in, in_len, out);
 	mbedtls_aes_free(&aes);
-	return -(int)(EACCES & ~intact);
+	return ret;
 }
 
 /* ---- HMAC and HKDF ---------------------------------------------------------------------- */

@@ -11,6 +11,7 @@ set -u
 board=bbc_microbit
 slot_size=0x1e000
 align=4
+. "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/cortex-m-common.sh"
 
 fits_boot_area() {
@@ -20,7 +21,7 @@ fits_boot_area() {
 ed25519_refused() {
 	sign keys/demo-ed25519.pem "$build/app/app.bin" "$work/signed-ed25519.bin" || return 1
 	boot ed25519 "$work/signed-ed25519.bin"
-	status_is ed25519 3 && console_has ed25519 "image refused"
+	exited_with ed25519 3 && console_has ed25519 "image refused"
 }
 
 # The NVMC test firmware reports one line per check; each becomes a check here.
@@ -49,4 +50,4 @@ cm_tampered
 cm_empty
 cm_hostile_vectors 0x4200
 nvmc_test
-cm_finish
+finish

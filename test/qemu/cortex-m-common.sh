@@ -1,45 +1,17 @@
 # SPDX-License-Identifier: Apache-2.0
 #
-# Shared by the Cortex-M board tests (test/qemu/mps2_an385.sh, bbc_microbit.sh); sourced, not
-# run. The sourcing script sets `board`, `slot_size` and `align`, then calls cm_setup "$@",
-# cm_build, the cm_* checks it wants, and cm_finish.
-#
-# Every check prints "ok   - NAME" or "FAIL - NAME"; cm_finish prints "N passed, M failed"
-# and exits non-zero if anything failed. Every QEMU run is bounded by QEMU_TIMEOUT (default
-# 20 s; scripts/qemu-run exits 124 on a hang).
+# Shared by the Cortex-M board tests (test/qemu/mps2_an385.sh, bbc_microbit.sh); sourced after
+# lib.sh, not run. The sourcing script sets `board`, `slot_size` and `align`, then calls
+# cm_setup "$@", cm_build, the cm_* checks it wants, and finish. Every QEMU run is bounded by
+# QEMU_TIMEOUT (default 20 s; scripts/qemu-run exits 124 on a hang).
 
-srctree=$(cd "$(dirname "$0")/../.." && pwd)
 QEMU_TIMEOUT=${QEMU_TIMEOUT:-20}
 export QEMU_TIMEOUT
-pass=0
-fail=0
 version=1.2.3+4
 
-# check NAME COMMAND...: run COMMAND and count it as one passed or failed check.
-check() {
-	_name=$1
-	shift
-	if "$@"; then
-		pass=$((pass + 1))
-		echo "ok   - $_name"
-	else
-		fail=$((fail + 1))
-		echo "FAIL - $_name"
-	fi
-}
-
-# cm_setup [BUILD_DIR]: the build directory ($1, or a fresh one removed at exit on success).
+# cm_setup [BUILD_DIR]: the build directory (see setup_build).
 cm_setup() {
-	if [ -n "${1:-}" ]; then
-		build=$(mkdir -p "$1" && cd "$1" && pwd)
-		own_build=
-	else
-		build=$(mktemp -d "${TMPDIR:-/tmp}/rampart-$board.XXXXXX")
-		own_build=1
-	fi
-	work=$build/qemu-test
-	rm -rf "$work"
-	mkdir -p "$work"
+	setup_build "$@"
 	echo "# $board: build in $build"
 }
 
@@ -50,7 +22,7 @@ quietly() {
 	if "$@" >"$_log" 2>&1; then
 		return 0
 	fi
-	tail -n 20 "$_log" | sed 's/^/    | /'
+	show_log "$_log"
 	return 1
 }
 
@@ -82,7 +54,7 @@ cm_build() {
 	grep -h '^  SIZE\|^          flash' "$work/build-loader.log" 2>/dev/null | sed 's/^ */# /'
 	check "build: sample application (test/apps/cortex-m)" build_app
 	check "build: make tools (rampart-img)" build_tools
-	[ "$fail" -eq 0 ] || cm_finish
+	stop_if_failed
 }
 
 # sign KEY IN OUT: sign IN for this board's primary slot.
@@ -98,7 +70,8 @@ boot() {
 	echo $? >"$work/$1.rc"
 }
 
-status_is() {
+# exited_with TAG STATUS: the run TAG exited with STATUS.
+exited_with() {
 	[ "$(cat "$work/$1.rc")" = "$2" ]
 }
 
@@ -110,12 +83,12 @@ console_has() {
 expect() {
 	_tag=$1 _what=$2 _status=$3
 	shift 3
-	_before=$fail
-	check "$_what: exit status $_status" status_is "$_tag" "$_status"
+	_before=$failed
+	check "$_what: exit status $_status" exited_with "$_tag" "$_status"
 	for _line; do
 		check "$_what: console shows \"$_line\"" console_has "$_tag" "$_line"
 	done
-	if [ "$fail" -ne "$_before" ]; then
+	if [ "$failed" -ne "$_before" ]; then
 		echo "    | exit status $(cat "$work/$_tag.rc"); console:"
 		sed 's/^/    | /' "$work/$_tag.log"
 	fi
@@ -131,28 +104,11 @@ cm_boot_signed() {
 		"app: hello from image0-primary, version $version"
 }
 
-# byte FILE OFF: the byte at OFF, in decimal.
-byte() {
-	od -An -tu1 -j"$2" -N1 "$1" | tr -d ' '
-}
-
-# poke FILE OFF VALUE: overwrite one byte.
-poke() {
-	printf "\\$(printf %03o "$3")" | dd of="$1" bs=1 seek="$2" conv=notrunc status=none
-}
-
-# poke32 FILE OFF VALUE: overwrite a little-endian word.
-poke32() {
-	for _i in 0 1 2 3; do
-		poke "$1" $(($2 + _i)) $((($3 >> (8 * _i)) & 255))
-	done
-}
-
 # cm_tampered: one payload byte flipped after signing is refused.
 cm_tampered() {
 	_img=$work/tampered.bin
 	cp "$work/signed-ecdsa-p256.bin" "$_img"
-	poke "$_img" $((0x240)) $(($(byte "$_img" $((0x240))) ^ 0xff))
+	flip_bits "$_img" $((0x240)) 0xff
 	boot tampered "$_img"
 	expect tampered "tampered image" 3 "image0-primary: image refused" "no bootable image"
 }
@@ -182,15 +138,4 @@ the Thumb bit" sp:"misaligned initial SP"; do
 		boot "$_tag" "$work/$_tag-signed.bin"
 		expect "$_tag" "${_case#*:}" 3 "cannot hand off"
 	done
-}
-
-cm_finish() {
-	echo "$board: $pass passed, $fail failed"
-	if [ "$fail" -eq 0 ] && [ -n "$own_build" ]; then
-		rm -rf "$build"
-	elif [ "$fail" -ne 0 ]; then
-		echo "# logs in $work"
-	fi
-	[ "$fail" -eq 0 ]
-	exit
 }

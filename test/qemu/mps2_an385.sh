@@ -9,6 +9,7 @@ set -u
 board=mps2_an385
 slot_size=0x80000
 align=8
+. "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/cortex-m-common.sh"
 
 cm_setup "$@"
@@ -18,4 +19,4 @@ cm_boot_signed keys/demo-ed25519.pem ed25519 demo-ed25519
 cm_tampered
 cm_empty
 cm_hostile_vectors 0x10200
-cm_finish
+finish

@@ -16,136 +16,45 @@
 # QEMU_TIMEOUT (seconds, default 30) bounds every QEMU run.
 set -u
 
-srctree=$(cd "$(dirname "$0")/../.." && pwd)
-board=qemu_virt_arm64
 timeout=${QEMU_TIMEOUT:-30}
 export QEMU_TIMEOUT="$timeout"
-
-if [ -n "${1:-}" ]; then
-	mkdir -p "$1" && build=$(cd "$1" && pwd) || exit 2
-	own_build=
-else
-	build=$(mktemp -d)
-	own_build=1
-fi
-work=$(mktemp -d)
-trap 'rm -rf "$work"; [ -z "$own_build" ] || rm -rf "$build"' EXIT
-
-passed=0 failed=0
-log=/dev/null
-
-pass() { passed=$((passed + 1)); echo "PASS $1"; }
-fail() {
-	failed=$((failed + 1))
-	echo "FAIL $1"
-	[ "$log" = /dev/null ] || tail -n 20 "$log" | sed 's/^/    | /'
-}
-# check NAME COMMAND...: one result line for COMMAND's exit status.
-check() {
-	name=$1
-	shift
-	if "$@"; then pass "$name"; else fail "$name"; fi
-}
-finish() {
-	echo "$passed passed, $failed failed"
-	[ "$failed" -eq 0 ]
-	exit $?
-}
-has() { grep -qF "$1" "$log"; }
-lacks() { ! grep -qF "$1" "$log"; }
-have() { command -v "$1" >/dev/null; }
-status_is() { [ "$status" -eq "$1" ]; }
-ran_with() { status_is 0 && has "$1"; }
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/virt-arm64-common.sh"
+setup_build "$@"
 
 # --- tools: missing ones fail loudly (scripts/install-deps installs them) -----------------
-for t in qemu-system-aarch64 aarch64-linux-gnu-gcc kconfig-conf timeout od awk; do
-	check "tool available: $t" have "$t"
-done
-[ "$failed" -eq 0 ] || { echo "install them with scripts/install-deps"; finish; }
+check_tools qemu-system-aarch64 aarch64-linux-gnu-gcc kconfig-conf timeout od awk
+stop_if_missing
 
 # --- build --------------------------------------------------------------------------------
-log=$work/build.log
-make -C "$srctree" O="$build" ${board}_defconfig >"$log" 2>&1 &&
-	make -C "$srctree" O="$build" >>"$log" 2>&1
-status=$?
-check "build: make ${board}_defconfig && make (O=$build)" status_is 0
+build_loader
 check "build: rampart.elf, rampart.bin, rampart.map" \
 	test -s "$build/rampart.elf" -a -s "$build/rampart.bin" -a -s "$build/rampart.map"
 check "build: size summary printed" has "SIZE    $board: text"
 
-log=$work/tools.log
-make -C "$srctree" O="$build" tools >"$log" 2>&1
-status=$?
-check "build: make tools (rampart-img)" status_is 0
-tool=$build/tools/rampart-img
-
-log=$work/app.log
-app=$build/test/apps/arm64
-make -C "$srctree/test/apps/arm64" O="$app" >"$log" 2>&1
-status=$?
-check "build: sample app (test/apps/arm64)" status_is 0
-
-log=$work/cfi-build.log
+build_tools_and_app
+build_firmware cfi-test CFI
 cfi=$build/test/cfi-test
-make -f "$srctree/test/qemu/cfi-test/Makefile" BUILD="$build" O="$cfi" >"$log" 2>&1
-status=$?
-check "build: CFI test firmware (test/qemu/cfi-test)" status_is 0
 
 # Everything below needs these outputs: stop here rather than cascade.
-[ "$failed" -eq 0 ] || finish
+stop_if_failed
 
 # --- signed images -----------------------------------------------------------------------
 # sign KEY VERSION OUT [HEADER_SIZE]: the sample app as an MCUboot image for image0-primary.
 sign() {
-	log=$work/sign-$(basename "$3").log
-	"$tool" sign -k "$srctree/keys/$1" -v "$2" -H "${4:-0x200}" --pad-header -S 0x800000 \
-		--align 8 "$app/app.bin" "$3" >"$log" 2>&1
-	status=$?
+	sign_app "$@"
 	check "sign: app with $1 as $2 (header ${4:-0x200})" status_is 0
-}
-
-# boot NAME [IMAGE]: run the bootloader with IMAGE in image0-primary; sets log and status.
-boot() {
-	log=$work/boot-$1.log
-	"$srctree/scripts/qemu-run" $board "$build" ${2:+"$2"} >"$log" 2>&1
-	status=$?
-}
-
-# flip_bit FILE OFFSET: invert the lowest bit of one byte.
-flip_bit() {
-	b=$(od -An -tu1 -j "$2" -N 1 "$1" | tr -d ' ')
-	printf '%b' "\\$(printf '%03o' $((b ^ 1)))" | dd of="$1" bs=1 seek="$2" conv=notrunc status=none
 }
 
 sign demo-ecdsa-p256.pem 1.2.3+4 "$work/p256.bin"
 sign demo-ed25519.pem 2.0.1+7 "$work/ed25519.bin"
 
-boot p256 "$work/p256.bin"
-check "boot p256: exit status 0" status_is 0
-check "boot p256: bootloader verified image0-primary 1.2.3+4" \
-	has "image0-primary: image 1.2.3+4 verified"
-check "boot p256: app line" has "app: hello from image0-primary, version 1.2.3+4"
+boot p256 "$build" "$work/p256.bin"
+app_booted p256 1.2.3+4
 check "boot p256: app entered at EL1 with x0 = 0" has "app: entered at EL1 with x0 = 0x0"
 
-boot ed25519 "$work/ed25519.bin"
-check "boot ed25519: exit status 0" status_is 0
-check "boot ed25519: bootloader verified image0-primary 2.0.1+7" \
-	has "image0-primary: image 2.0.1+7 verified"
-check "boot ed25519: app line" has "app: hello from image0-primary, version 2.0.1+7"
-
-# boot_on NAME MACHINE IMAGE [QEMU_OPTS]: as boot, on `-M MACHINE` (qemu-run takes no machine
-# options).
-boot_on() {
-	log=$work/boot-$1.log
-	head -c 67108864 /dev/zero | tr '\0' '\377' >"$work/flash1.img"
-	dd if="$3" of="$work/flash1.img" conv=notrunc status=none
-	timeout "$timeout" qemu-system-aarch64 -M "$2" -cpu cortex-a53 -m 256 -nic none \
-		-display none -serial stdio -monitor none \
-		-semihosting-config enable=on,target=native -bios "$build/rampart.bin" \
-		-drive if=pflash,format=raw,file="$work/flash1.img",index=1 ${4:-} >"$log" 2>&1
-	status=$?
-	rm -f "$work/flash1.img"
-}
+boot ed25519 "$build" "$work/ed25519.bin"
+app_booted ed25519 2.0.1+7
 
 boot_on el2 virt,virtualization=on "$work/p256.bin"
 check "boot at EL2 (virtualization=on): exit 0, app entered at EL2 with x0 = 0" \
@@ -156,21 +65,21 @@ check "boot at EL3 (secure=on, 2 CPUs): exit 0, app entered at EL3 with x0 = 0" 
 	ran_with "app: entered at EL3 with x0 = 0x0"
 
 cp "$work/p256.bin" "$work/tampered.bin"
-flip_bit "$work/tampered.bin" $((0x200 + 0x40))
-boot tampered "$work/tampered.bin"
+flip_bits "$work/tampered.bin" $((0x200 + 0x40)) 1
+boot tampered "$build" "$work/tampered.bin"
 check "boot tampered: exit status 3" status_is 3
 check "boot tampered: console says image refused" has "image0-primary: image refused"
 check "boot tampered: app did not run" lacks "app: hello"
 
 # A valid signature does not make a misaligned entry point acceptable.
 sign demo-ecdsa-p256.pem 1.2.3+4 "$work/misaligned.bin" 0x202
-boot misaligned "$work/misaligned.bin"
+boot misaligned "$build" "$work/misaligned.bin"
 check "boot entry at 0x04000202: exit status 3" status_is 3
 check "boot entry at 0x04000202: console says cannot hand off" \
 	has "image0-primary: cannot hand off"
 check "boot entry at 0x04000202: app did not run" lacks "app: hello"
 
-boot empty
+boot empty "$build"
 check "boot empty slot: exit status 3" status_is 3
 check "boot empty slot: console says empty" has "image0-primary: empty"
 
@@ -178,17 +87,10 @@ check "boot empty slot: console says empty" has "image0-primary: empty"
 # cfi_run NAME FLASH_FILE [DRIVE_OPTS]: the test firmware on bank 1; echoes its checks.
 cfi_run() {
 	log=$work/cfi-$1.log
-	timeout "$timeout" qemu-system-aarch64 -M virt -cpu cortex-a53 -m 256 -nic none \
-		-display none -serial stdio -monitor none \
-		-semihosting-config enable=on,target=native -bios "$cfi/rampart.bin" \
+	virt_qemu virt cortex-a53 -bios "$cfi/rampart.bin" \
 		-drive if=pflash,format=raw,file="$2",index=1${3:-} >"$log" 2>&1
 	status=$?
-	tr -d '\r' <"$log" | sed -n 's/^cfi-test: \(PASS\|FAIL\) /\1 /p' >"$work/cfi-$1.res"
-	while read -r verdict name; do
-		if [ "$verdict" = PASS ]; then pass "cfi $1: $name"; else fail "cfi $1: $name"; fi
-	done <"$work/cfi-$1.res"
-	check "cfi $1: firmware reported checks" test -s "$work/cfi-$1.res"
-	check "cfi $1: exit status 0" status_is 0
+	firmware_results cfi-test "cfi $1"
 }
 
 # file_pattern FILE OFF LEN: does the host file hold cfi-test.c's pattern() there?

@@ -18,8 +18,8 @@
 # if any check failed. QEMU_TIMEOUT (seconds, default 30) bounds every QEMU run.
 set -u
 
-srctree=$(cd "$(dirname "$0")/../.." && pwd)
-board=qemu_virt_arm64
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/virt-arm64-common.sh"
 config=qemu_virt_arm64_mbedtls
 timeout=${QEMU_TIMEOUT:-30}
 export QEMU_TIMEOUT="$timeout"
@@ -27,48 +27,12 @@ vectors=$srctree/test/vectors/imgtool
 mbedtls_lib=/usr/lib/aarch64-linux-gnu/libmbedcrypto.a
 # image0-primary is pflash bank 1 (0x04000000); imgtool vectors have a 0x200-byte header.
 vector_entry=0x4000200
-
-if [ -n "${1:-}" ]; then
-	mkdir -p "$1" && build=$(cd "$1" && pwd) || exit 2
-	own_build=
-else
-	build=$(mktemp -d)
-	own_build=1
-fi
-work=$(mktemp -d)
-trap 'rm -rf "$work"; [ -z "$own_build" ] || rm -rf "$build"' EXIT
-
-passed=0 failed=0
-log=/dev/null
-
-pass() { passed=$((passed + 1)); echo "PASS $1"; }
-fail() {
-	failed=$((failed + 1))
-	echo "FAIL $1"
-	[ "$log" = /dev/null ] || tail -n 20 "$log" | sed 's/^/    | /'
-}
-check() {
-	name=$1
-	shift
-	if "$@"; then pass "$name"; else fail "$name"; fi
-}
-finish() {
-	echo "$passed passed, $failed failed"
-	[ "$failed" -eq 0 ]
-	exit $?
-}
-has() { grep -qF "$1" "$log"; }
-lacks() { ! grep -qF "$1" "$log"; }
-have() { command -v "$1" >/dev/null; }
-status_is() { [ "$status" -eq "$1" ]; }
-ran_with() { status_is 0 && has "$1"; }
+setup_build "$@"
 
 # --- tools and Debian's arm64 library: missing ones fail loudly -------------------------
-for t in qemu-system-aarch64 aarch64-linux-gnu-gcc aarch64-linux-gnu-nm kconfig-conf timeout od; do
-	check "tool available: $t" have "$t"
-done
+check_tools qemu-system-aarch64 aarch64-linux-gnu-gcc aarch64-linux-gnu-nm kconfig-conf timeout od
 check "Debian's arm64 mbedtls installed (libmbedtls-dev:arm64, $mbedtls_lib)" test -s "$mbedtls_lib"
-[ "$failed" -eq 0 ] || { echo "install them with scripts/install-deps"; finish; }
+stop_if_missing
 
 # --- build --------------------------------------------------------------------------------
 # build_config DIR [EXTRA_CONFIG_LINES]: configure $config in DIR, add the lines, build.
@@ -94,17 +58,7 @@ check "build: the shim is linked (calloc from mbedtls_baremetal.o)" \
 check "build: no built-in P-256 code in this configuration" \
 	sh -c "! aarch64-linux-gnu-nm '$build/rampart.elf' | grep -q ' p256_verify$'"
 
-log=$work/tools.log
-make -C "$srctree" O="$build" tools >"$log" 2>&1
-status=$?
-check "build: make tools (rampart-img)" status_is 0
-tool=$build/tools/rampart-img
-
-log=$work/app.log
-app=$build/test/apps/arm64
-make -C "$srctree/test/apps/arm64" O="$app" >"$log" 2>&1
-status=$?
-check "build: sample app (test/apps/arm64)" status_is 0
+build_tools_and_app
 
 vbuild=$build/vectors
 log=$work/build-vectors.log
@@ -113,56 +67,22 @@ CONFIG_LOG_LEVEL=4"
 status=$?
 check "build: $config trusting the imgtool vector keys, log level 4 (O=$vbuild)" status_is 0
 
-[ "$failed" -eq 0 ] || finish
+stop_if_failed
 
 # --- the sample app -----------------------------------------------------------------------
 sign() {
-	log=$work/sign-$(basename "$3").log
-	"$tool" sign -k "$srctree/keys/$1" -v "$2" -H 0x200 --pad-header -S 0x800000 \
-		--align 8 "$app/app.bin" "$3" >"$log" 2>&1
-	status=$?
+	sign_app "$@"
 	check "sign: app with $1 as $2" status_is 0
-}
-
-# boot NAME BUILD [IMAGE]: run BUILD's bootloader with IMAGE in image0-primary.
-boot() {
-	log=$work/boot-$1.log
-	"$srctree/scripts/qemu-run" $board "$2" ${3:+"$3"} >"$log" 2>&1
-	status=$?
-}
-
-# boot_on NAME MACHINE IMAGE [QEMU_OPTS]: as boot, on `-M MACHINE`.
-boot_on() {
-	log=$work/boot-$1.log
-	head -c 67108864 /dev/zero | tr '\0' '\377' >"$work/flash1.img"
-	dd if="$3" of="$work/flash1.img" conv=notrunc status=none
-	timeout "$timeout" qemu-system-aarch64 -M "$2" -cpu cortex-a53 -m 256 -nic none \
-		-display none -serial stdio -monitor none \
-		-semihosting-config enable=on,target=native -bios "$build/rampart.bin" \
-		-drive if=pflash,format=raw,file="$work/flash1.img",index=1 ${4:-} >"$log" 2>&1
-	status=$?
-	rm -f "$work/flash1.img"
-}
-
-flip_bit() {
-	b=$(od -An -tu1 -j "$2" -N 1 "$1" | tr -d ' ')
-	printf '%b' "\\$(printf '%03o' $((b ^ 1)))" | dd of="$1" bs=1 seek="$2" conv=notrunc status=none
 }
 
 sign demo-ecdsa-p256.pem 1.2.3+4 "$work/p256.bin"
 sign demo-ed25519.pem 2.0.1+7 "$work/ed25519.bin"
 
 boot p256 "$build" "$work/p256.bin"
-check "boot p256 (mbedtls ECDSA): exit status 0" status_is 0
-check "boot p256: bootloader verified image0-primary 1.2.3+4" \
-	has "image0-primary: image 1.2.3+4 verified"
-check "boot p256: app line" has "app: hello from image0-primary, version 1.2.3+4"
+app_booted p256 1.2.3+4 "mbedtls ECDSA"
 
 boot ed25519 "$build" "$work/ed25519.bin"
-check "boot ed25519 (built-in Ed25519): exit status 0" status_is 0
-check "boot ed25519: bootloader verified image0-primary 2.0.1+7" \
-	has "image0-primary: image 2.0.1+7 verified"
-check "boot ed25519: app line" has "app: hello from image0-primary, version 2.0.1+7"
+app_booted ed25519 2.0.1+7 "built-in Ed25519"
 
 # FP/SIMD must be enabled at whatever level Rampart starts (CPTR_EL2 / CPTR_EL3).
 boot_on el2 virt,virtualization=on "$work/p256.bin"
@@ -171,7 +91,7 @@ boot_on el3 virt,secure=on "$work/p256.bin" "-smp 2"
 check "boot p256 at EL3: exit 0, app entered at EL3" ran_with "app: entered at EL3 with x0 = 0x0"
 
 cp "$work/p256.bin" "$work/tampered.bin"
-flip_bit "$work/tampered.bin" $((0x200 + 0x40))
+flip_bits "$work/tampered.bin" $((0x200 + 0x40)) 1
 boot tampered "$build" "$work/tampered.bin"
 check "boot tampered: exit status 3" status_is 3
 check "boot tampered: console says image refused" has "image0-primary: image refused"

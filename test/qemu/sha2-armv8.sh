@@ -14,81 +14,32 @@
 # any check failed. QEMU_TIMEOUT (seconds, default 60) bounds every QEMU run.
 set -u
 
-srctree=$(cd "$(dirname "$0")/../.." && pwd)
-board=qemu_virt_arm64
 timeout=${QEMU_TIMEOUT:-60}
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/virt-arm64-common.sh"
+setup_build "$@"
 
-if [ -n "${1:-}" ]; then
-	mkdir -p "$1" && build=$(cd "$1" && pwd) || exit 2
-	own_build=
-else
-	build=$(mktemp -d)
-	own_build=1
-fi
-work=$(mktemp -d)
-trap 'rm -rf "$work"; [ -z "$own_build" ] || rm -rf "$build"' EXIT
-
-passed=0 failed=0
-log=/dev/null
-
-pass() { passed=$((passed + 1)); echo "PASS $1"; }
-fail() {
-	failed=$((failed + 1))
-	echo "FAIL $1"
-	[ "$log" = /dev/null ] || tail -n 20 "$log" | sed 's/^/    | /'
-}
-check() {
-	name=$1
-	shift
-	if "$@"; then pass "$name"; else fail "$name"; fi
-}
-finish() {
-	echo "$passed passed, $failed failed"
-	[ "$failed" -eq 0 ]
-	exit $?
-}
-has() { grep -qF "$1" "$log"; }
-have() { command -v "$1" >/dev/null; }
-status_is() { [ "$status" -eq "$1" ]; }
-
-for t in qemu-system-aarch64 aarch64-linux-gnu-gcc aarch64-linux-gnu-nm kconfig-conf timeout; do
-	check "tool available: $t" have "$t"
-done
-[ "$failed" -eq 0 ] || { echo "install them with scripts/install-deps"; finish; }
+check_tools qemu-system-aarch64 aarch64-linux-gnu-gcc aarch64-linux-gnu-nm kconfig-conf timeout
+stop_if_missing
 
 # --- build --------------------------------------------------------------------------------
-log=$work/build.log
-make -C "$srctree" O="$build" ${board}_defconfig >"$log" 2>&1 &&
-	make -C "$srctree" O="$build" >>"$log" 2>&1
-status=$?
-check "build: make ${board}_defconfig && make (O=$build)" status_is 0
+build_loader
 check "build: CONFIG_CRYPTO_SHA256_ARCH=y by default" \
 	grep -qx 'CONFIG_CRYPTO_SHA256_ARCH=y' "$build/.config"
 check "build: the bootloader links arch_sha256_blocks" \
 	sh -c "aarch64-linux-gnu-nm '$build/rampart.elf' | grep -q ' T arch_sha256_blocks$'"
 
-log=$work/fw-build.log
+build_firmware sha2-test SHA-256
 fw=$build/test/sha2-test
-make -f "$srctree/test/qemu/sha2-test/Makefile" BUILD="$build" O="$fw" >"$log" 2>&1
-status=$?
-check "build: SHA-256 test firmware (test/qemu/sha2-test)" status_is 0
-[ "$failed" -eq 0 ] || finish
+stop_if_failed
 
 # --- runs ---------------------------------------------------------------------------------
 # run NAME CPU [QEMU_OPTS]: the firmware on `-cpu CPU`; echoes its checks as NAME: ...
 run() {
 	log=$work/run-$1.log
-	timeout "$timeout" qemu-system-aarch64 -M virt -cpu "$2" -m 256 -nic none \
-		-display none -serial stdio -monitor none \
-		-semihosting-config enable=on,target=native ${3:-} -bios "$fw/rampart.bin" \
-		>"$log" 2>&1
+	virt_qemu virt "$2" ${3:-} -bios "$fw/rampart.bin" >"$log" 2>&1
 	status=$?
-	tr -d '\r' <"$log" | sed -n 's/^sha2-test: \(PASS\|FAIL\) /\1 /p' >"$work/$1.res"
-	while read -r verdict name; do
-		if [ "$verdict" = PASS ]; then pass "$1: $name"; else fail "$1: $name"; fi
-	done <"$work/$1.res"
-	check "$1: firmware reported checks" test -s "$work/$1.res"
-	check "$1: exit status 0" status_is 0
+	firmware_results sha2-test "$1"
 }
 
 # info_ns PATH: the firmware's virtual-time figure for hashing 8 MiB on PATH (arch|portable).

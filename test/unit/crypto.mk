@@ -9,7 +9,7 @@ crypto-unit-srcs := lib/crypto/sha256.c lib/crypto/sha512.c lib/crypto/der.c lib
 	lib/crypto/verify.c lib/crypto/mbedtls_sym.c test/unit/crypto_builtin_alias.c \
 	lib/crypto/mbedtls_rsa.c lib/crypto/bignum.c lib/crypto/rsa_key.c \
 	lib/crypto/ecc.c lib/crypto/p384.c lib/crypto/fe25519.c lib/crypto/x25519.c \
-	lib/crypto/mbedtls_kex.c \
+	lib/crypto/mbedtls_kex.c lib/crypto/kw.c \
 	test/unit/crypto_test_util.c
 
 tests += test_crypto_sha test_crypto_util test_crypto_spki test_crypto_ecdsa \
@@ -25,7 +25,8 @@ test_crypto_ecdsa-srcs := test/unit/test_crypto_ecdsa.c $(crypto-unit-srcs)
 test_crypto_ecdsa-libs := -lmbedcrypto
 test_crypto_ed25519-srcs := test/unit/test_crypto_ed25519.c $(crypto-unit-srcs)
 test_crypto_ed25519-libs := -lmbedcrypto -lcrypto
-test_crypto_wycheproof-srcs := test/unit/test_crypto_wycheproof.c $(crypto-unit-srcs)
+test_crypto_wycheproof-srcs := test/unit/test_crypto_wycheproof.c \
+	test/unit/wycheproof_json.c $(crypto-unit-srcs)
 test_crypto_wycheproof-libs := -lmbedcrypto
 
 # The same SHA tests on the compact SHA-256 (CONFIG_CRYPTO_SHA256_SMALL, the Cortex-M0 default).

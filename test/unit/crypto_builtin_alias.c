@@ -27,7 +27,6 @@
 #include "lib/crypto/ecdsa.c"
 #include "lib/crypto/rsa.c"
 #include "lib/crypto/aes.c"
-#include "lib/crypto/kw.c"
 #include "lib/crypto/hmac.c"
 #include "lib/crypto/hkdf.c"
 #include "lib/crypto/kex.c"

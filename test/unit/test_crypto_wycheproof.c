@@ -12,8 +12,8 @@
  * Each group's publicKeyDer also runs through crypto_spki_parse() and must yield the group's
  * raw key.
  *
- * The JSON reader is purpose-built for this file shape: it walks "key": value pairs in document
- * order and reacts to the few keys it needs. The test fails loudly if the shape changes (a case
+ * The JSON walker (wycheproof_json.c) reports "key": value pairs in document order and this
+ * test reacts to the few keys it needs. It fails loudly if the shape changes (a case
  * without msg or sig, or a count different from numberOfTests).
  */
 #include <stdio.h>
@@ -21,6 +21,7 @@
 #include <string.h>
 #include <mbedtls/sha256.h>
 #include "crypto_test.h"
+#include "wycheproof_json.h"
 
 struct wp_run {
 	enum sig_alg alg;
@@ -87,8 +88,9 @@ static void run_case(struct wp_run *run, const char *result)
 	run->msg = run->sig = NULL;
 }
 
-static void on_field(struct wp_run *run, const char *key, const char *val)
+static void on_field(void *ctx, const char *key, const char *val)
 {
+	struct wp_run *run = ctx;
 	const char *pub_key = run->alg == SIG_ECDSA_P256 ? "uncompressed" : "pk";
 
 	if (!strcmp(key, "numberOfTests")) {
@@ -110,72 +112,11 @@ static void on_field(struct wp_run *run, const char *key, const char *val)
 	}
 }
 
-/* Read the JSON string starting after the opening quote at *p into out; advance *p past it. */
-static void read_string(const char **p, char *out, size_t cap)
-{
-	const char *s = *p;
-	size_t n = 0;
-
-	while (*s && *s != '"') {
-		if (*s == '\\' && s[1])
-			s++;	/* escapes only appear in prose we ignore; keep the next char */
-		if (n + 1 < cap)
-			out[n++] = *s;
-		s++;
-	}
-	assert_int_equal(*s, '"');
-	out[n] = '\0';
-	*p = s + 1;
-}
-
-static const char *skip_space(const char *p)
-{
-	while (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')
-		p++;
-	return p;
-}
-
-static void walk_json(const char *json, struct wp_run *run)
-{
-	char key[64];
-	char *val = malloc(strlen(json) + 1);
-	const char *p = json;
-	size_t n;
-
-	assert_non_null(val);
-	while ((p = strchr(p, '"'))) {
-		p++;
-		read_string(&p, key, sizeof(key));
-		p = skip_space(p);
-		if (*p != ':')
-			continue;	/* a string inside an array */
-		p = skip_space(p + 1);
-		if (*p == '"') {
-			p++;
-			read_string(&p, val, strlen(json) + 1);
-			on_field(run, key, val);
-		} else if (*p == '-' || (*p >= '0' && *p <= '9')) {
-			n = strspn(p, "-0123456789");
-			memcpy(val, p, n);
-			val[n] = '\0';
-			p += n;
-			on_field(run, key, val);
-		}
-	}
-	free(val);
-}
-
 static void run_file(const char *name, enum sig_alg alg)
 {
 	struct wp_run run = { .alg = alg, .number_of_tests = -1 };
-	char path[512];
-	size_t len;
-	char *json;
 
-	snprintf(path, sizeof(path), "%s/test/vectors/wycheproof/%s", SRCTREE, name);
-	json = read_file(path, &len);
-	walk_json(json, &run);
-	free(json);
+	wp_walk_file(name, on_field, &run);
 	free(run.pub);
 	free(run.spki);
 	free(run.msg);

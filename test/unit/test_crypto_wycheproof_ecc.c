@@ -200,14 +200,8 @@ static void on_field(void *ctx, const char *key, const char *val)
 static struct wp_run run_file(const char *name, enum wp_kind kind)
 {
 	struct wp_run run = { .kind = kind, .number_of_tests = -1 };
-	char path[512];
-	size_t len;
-	char *json;
 
-	snprintf(path, sizeof(path), "%s/test/vectors/wycheproof/%s", SRCTREE, name);
-	json = read_file(path, &len);
-	wp_walk_json(json, on_field, &run);
-	free(json);
+	wp_walk_file(name, on_field, &run);
 	free(run.pub);
 	free(run.priv);
 	free(run.msg);

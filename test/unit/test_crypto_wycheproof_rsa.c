@@ -230,14 +230,9 @@ static void on_field(void *ctx, const char *key, const char *val)
 static void run_file(const char *name, bool pss_file)
 {
 	struct wp_rsa_run run = { .file = name, .pss_file = pss_file, .number_of_tests = -1 };
-	char path[512];
-	size_t len, i;
-	char *json;
+	size_t i;
 
-	snprintf(path, sizeof(path), "%s/test/vectors/wycheproof/%s", SRCTREE, name);
-	json = read_file(path, &len);
-	wp_walk_json(json, on_field, &run);
-	free(json);
+	wp_walk_file(name, on_field, &run);
 	free(run.asn);
 	free(run.mod);
 	free(run.msg);

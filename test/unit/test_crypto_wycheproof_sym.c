@@ -251,14 +251,9 @@ static void on_field(void *ctx, const char *key, const char *val)
 static void run_file(const char *name, enum kind kind, enum hash_alg alg)
 {
 	struct wp_sym_run run = { .kind = kind, .alg = alg, .number_of_tests = -1 };
-	char path[512];
-	size_t len, i;
-	char *json;
+	size_t i;
 
-	snprintf(path, sizeof(path), "%s/test/vectors/wycheproof/%s", SRCTREE, name);
-	json = read_file(path, &len);
-	wp_walk_json(json, on_field, &run);
-	free(json);
+	wp_walk_file(name, on_field, &run);
 	for (i = 0; i < FIELDS; i++)
 		free(run.f[i]);
 	print_message("%s: %d valid passed, %d invalid refused, %d decided (see the top of "

@@ -4,10 +4,12 @@
  */
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <setjmp.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include "crypto_test.h"
 #include "wycheproof_json.h"
 
 /* Read the JSON string starting after the opening quote at *p into out; advance *p past it. */
@@ -67,4 +69,16 @@ void wp_walk_json(const char *json, wp_field_fn *fn, void *ctx)
 	}
 	free(val);
 	free(str);
+}
+
+void wp_walk_file(const char *name, wp_field_fn *fn, void *ctx)
+{
+	char path[512];
+	size_t len;
+	char *json;
+
+	snprintf(path, sizeof(path), "%s/test/vectors/wycheproof/%s", SRCTREE, name);
+	json = read_file(path, &len);
+	wp_walk_json(json, fn, ctx);
+	free(json);
 }

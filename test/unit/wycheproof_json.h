@@ -22,4 +22,10 @@ typedef void wp_field_fn(void *ctx, const char *key, const char *val);
  */
 void wp_walk_json(const char *json, wp_field_fn *fn, void *ctx);
 
+/*
+ * wp_walk_file() - wp_walk_json() over test/vectors/wycheproof/@name in the source tree.
+ * Fails the running cmocka test if the file cannot be read.
+ */
+void wp_walk_file(const char *name, wp_field_fn *fn, void *ctx);
+
 #endif
