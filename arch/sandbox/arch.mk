@@ -13,5 +13,5 @@ endif
 # ./rampart a copy of it under the name users type.
 $(objtree)/rampart.elf: $(objs)
 	$(quiet) "  LD      rampart.elf"
-	$(Q)$(CC) $(KBUILD_LDFLAGS) -Wl,-Map=$(objtree)/rampart.map -o $@ $(objs) $(LIBS)
+	$(Q)$(CC) $(KBUILD_LDFLAGS) -Wl,--gc-sections -Wl,-Map=$(objtree)/rampart.map -o $@ $(objs) $(LIBS)
 	$(Q)cp $@ $(objtree)/rampart

@@ -121,55 +121,45 @@ static int print_tlvs(const uint8_t *buf, const struct rimg_flash *fl,
 	return 0;
 }
 
-static const char *flag_state(uint8_t v)
+static const char *flag_state(enum trailer_flag f)
 {
-	if (v == 0x01)
-		return "set";
-	return v == 0xff || v == 0x00 ? "unset" : "bad value";
+	static const char *const names[] = { "unset", "set", "bad value" };
+
+	return names[f];
 }
 
-static const char *swap_type_name(uint8_t v)
+/* The trailer at the end of a slot-sized file, decoded by the loader's own trailer code. */
+static void print_trailer(const struct flash_area *fa, const uint8_t *buf, size_t len)
 {
-	static const char *const names[] = { "none", "none", "test", "permanent", "revert" };
+	const uint8_t *magic = buf + len - TRAILER_MAGIC_LEN;
+	uint32_t a = trailer_magic_align(magic);
+	struct trailer t;
 
-	if (v == 0xff || (v & 0x0f) > 4)
-		return "none";
-	return names[v & 0x0f];
-}
-
-/* The trailer at the end of a slot-sized file. */
-static void print_trailer(const uint8_t *buf, size_t len)
-{
-	const uint8_t *magic = buf + len - RIMG_TRAILER_MAGIC_LEN;
-	uint32_t a = rimg_trailer_magic_align(magic);
-	size_t i, off;
-	bool erased = true;
-
-	for (i = 0; i < RIMG_TRAILER_MAGIC_LEN; i++)
-		erased &= magic[i] == 0xff;
+	/* Unknown or too wide for the file: read the flags where the default loader has them. */
+	if (!a || trailer_read(fa, a, &t)) {
+		a = 0;
+		if (trailer_read(fa, TRAILER_ALIGN_MIN, &t))
+			return;
+	}
 	printf("trailer (end of a 0x%zx-byte slot):\n", len);
 	printf("  %-10s %s", "magic",
-	       erased ? "unset (erased)" : a ? (a == 8 ? "good (v1, max align 8)" : "good (v2)") :
-					   "bad");
-	if (a > RIMG_DEFAULT_MAX_ALIGN)
+	       t.magic == TRAILER_MAGIC_UNSET ? "unset (erased)" :
+	       t.magic == TRAILER_MAGIC_BAD ? "bad" :
+	       a == TRAILER_ALIGN_MIN ? "good (v1, max align 8)" : "good (v2)");
+	if (a > TRAILER_ALIGN_MIN)
 		printf(", max align %u", a);
 	putchar('\n');
-	print_hex(magic, RIMG_TRAILER_MAGIC_LEN);
-	/* Unknown or too wide for the file: read the flags where the default loader has them. */
-	if (!a || rimg_trailer_flag_off(a, RIMG_TRAILER_SWAP_INFO) > len)
-		a = RIMG_DEFAULT_MAX_ALIGN;
-	off = rimg_trailer_flag_off(a, RIMG_TRAILER_IMAGE_OK);
-	printf("  %-10s 0x%02x (%s)\n", "image_ok", buf[len - off], flag_state(buf[len - off]));
-	off = rimg_trailer_flag_off(a, RIMG_TRAILER_COPY_DONE);
-	printf("  %-10s 0x%02x (%s)\n", "copy_done", buf[len - off], flag_state(buf[len - off]));
-	off = rimg_trailer_flag_off(a, RIMG_TRAILER_SWAP_INFO);
-	printf("  %-10s 0x%02x (swap %s, image %u)\n", "swap_info", buf[len - off],
-	       swap_type_name(buf[len - off]), buf[len - off] == 0xff ? 0 : buf[len - off] >> 4);
+	print_hex(magic, TRAILER_MAGIC_LEN);
+	printf("  %-10s 0x%02x (%s)\n", "image_ok", t.image_ok_raw, flag_state(t.image_ok));
+	printf("  %-10s 0x%02x (%s)\n", "copy_done", t.copy_done_raw, flag_state(t.copy_done));
+	printf("  %-10s 0x%02x (swap %s, image %u)\n", "swap_info", t.swap_info_raw,
+	       swap_type_name(t.swap_type), t.image_num);
 }
 
 static int dump(const char *path)
 {
 	struct mcuboot_header h;
+	struct trailer_layout l;
 	struct rimg_flash fl;
 	struct tlv_iter it;
 	uint8_t *buf;
@@ -188,10 +178,9 @@ static int dump(const char *path)
 	}
 	print_header(&h);
 	rc = print_tlvs(buf, &fl, &h, &it);
-	/* Past the image there is room for a trailer: the file is a padded slot. */
-	if (!rc && len - it.end >= rimg_trailer_flag_off(RIMG_DEFAULT_MAX_ALIGN,
-							 RIMG_TRAILER_SWAP_INFO))
-		print_trailer(buf, len);
+	/* Past the image there is room for a default trailer: the file is a padded slot. */
+	if (!rc && !trailer_layout(&fl.area, TRAILER_ALIGN_MIN, &l) && it.end <= l.swap_info)
+		print_trailer(&fl.area, buf, len);
 	free(buf);
 	return rc ? RIMG_EXIT_FAIL : RIMG_EXIT_OK;
 }

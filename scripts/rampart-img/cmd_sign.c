@@ -294,7 +294,7 @@ static int sign_parse(int argc, char **argv, struct sign_opts *o)
 	}
 	/* imgtool: the loader's max-align is at least the write alignment. */
 	if (!o->max_align)
-		o->max_align = MAX((uint32_t)RIMG_DEFAULT_MAX_ALIGN, o->align);
+		o->max_align = MAX((uint32_t)TRAILER_ALIGN_MIN, o->align);
 	if (argc - optind == 2) {
 		o->in = argv[optind];
 		o->out = argv[optind + 1];
@@ -455,13 +455,13 @@ static int build_image(struct obuf *img, const struct sign_opts *o, const struct
 static size_t trailer_size(const struct sign_opts *o)
 {
 	return (size_t)o->max_sectors * 3 * o->align + 4 * o->max_align +
-	       ALIGN_UP((size_t)RIMG_TRAILER_MAGIC_LEN, o->max_align);
+	       ALIGN_UP((size_t)TRAILER_MAGIC_LEN, o->max_align);
 }
 
 static int fit_and_pad(struct obuf *img, const struct sign_opts *o)
 {
 	size_t tsize = trailer_size(o);
-	uint8_t *end;
+	struct rimg_flash fl;
 
 	if (tsize > o->slot_size || img->len > o->slot_size - tsize) {
 		rimg_err("image (%#zx bytes) + trailer (%#zx bytes) does not fit the slot "
@@ -472,10 +472,14 @@ static int fit_and_pad(struct obuf *img, const struct sign_opts *o)
 		return 0;
 	if (obuf_fill(img, 0xff, o->slot_size - img->len))
 		return -1;
-	end = img->p + img->len;
-	rimg_trailer_magic(o->max_align, end - RIMG_TRAILER_MAGIC_LEN);
-	if (o->confirm)
-		end[-(long)rimg_trailer_flag_off(o->max_align, RIMG_TRAILER_IMAGE_OK)] = 0x01;
+	/* The loader's own trailer writer, on the padded slot as if it were erased flash. */
+	rimg_flash_init_rw(&fl, img->p, (uint32_t)img->len);
+	if (trailer_write_magic(&fl.area, o->max_align) ||
+	    (o->confirm && trailer_write_image_ok(&fl.area, o->max_align))) {
+		rimg_err("slot size %#x is not a multiple of the max align %u", o->slot_size,
+			 o->max_align);
+		return -1;
+	}
 	return 0;
 }
 

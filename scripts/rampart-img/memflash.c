@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 /*
- * A read-only flash device over a memory buffer, so the tool hands files to the bootloader's
- * parser through the same flash_area_read() path that reads real flash.
+ * A flash device over a memory buffer, so the tool hands files to the bootloader's parser
+ * (and its trailer writer) through the same flash_area_*() path that works on real flash.
  */
 #include <string.h>
 #include <rampart/errno.h>
@@ -18,9 +18,28 @@ static int mem_read(const struct flash_dev *dev, uint32_t off, void *buf, size_t
 	return 0;
 }
 
+static int mem_write(const struct flash_dev *dev, uint32_t off, const void *buf, size_t len)
+{
+	const struct rimg_flash *f = dev->priv;
+
+	if (!f->wbuf)
+		return -ENOSYS;
+	if (off > f->len || len > f->len - off)
+		return -EIO;
+	memcpy(f->wbuf + off, buf, len);
+	return 0;
+}
+
 static const struct flash_ops mem_ops = {
 	.read = mem_read,
+	.write = mem_write,
 };
+
+void rimg_flash_init_rw(struct rimg_flash *f, uint8_t *buf, uint32_t len)
+{
+	rimg_flash_init(f, buf, len);
+	f->wbuf = buf;
+}
 
 void rimg_flash_init(struct rimg_flash *f, const uint8_t *buf, uint32_t len)
 {

@@ -16,6 +16,7 @@
 #include <rampart/flash.h>
 #include <rampart/image.h>
 #include <rampart/keys.h>
+#include <rampart/trailer.h>
 
 #define RIMG_EXIT_OK 0
 #define RIMG_EXIT_FAIL 1
@@ -65,28 +66,14 @@ struct rimg_flash {
 	struct flash_dev dev;
 	struct flash_area area;
 	const uint8_t *buf;
+	uint8_t *wbuf;		/* NULL: read-only */
 	uint32_t len;
 };
 
-/* Make f->area a read-only area over buf[0..len) (erased value 0xff). */
+/* Make f->area a read-only area over buf[0..len) (erased value 0xff, write size 1). */
 void rimg_flash_init(struct rimg_flash *f, const uint8_t *buf, uint32_t len);
-
-/* --- trailer.c: the slot trailer imgtool writes with --pad ---------------------------- */
-
-#define RIMG_TRAILER_MAGIC_LEN 16
-#define RIMG_DEFAULT_MAX_ALIGN 8
-
-/* Trailer flag units, in order below the magic. */
-#define RIMG_TRAILER_IMAGE_OK 0
-#define RIMG_TRAILER_COPY_DONE 1
-#define RIMG_TRAILER_SWAP_INFO 2
-
-/* The magic for a loader built with BOOT_MAX_ALIGN = max_align (v1 for 8, else v2). */
-void rimg_trailer_magic(uint32_t max_align, uint8_t magic[RIMG_TRAILER_MAGIC_LEN]);
-/* The max-align a magic names, or 0 if it is not a good magic. */
-uint32_t rimg_trailer_magic_align(const uint8_t magic[RIMG_TRAILER_MAGIC_LEN]);
-/* Distance from the slot end of flag unit @index (RIMG_TRAILER_*). */
-size_t rimg_trailer_flag_off(uint32_t max_align, unsigned int index);
+/* The same, writable: writes copy into buf (no NOR rules: the tool writes erased padding). */
+void rimg_flash_init_rw(struct rimg_flash *f, uint8_t *buf, uint32_t len);
 
 /* --- keyfile.c: PEM keys (mbedtls for ECDSA P-256, OpenSSL for Ed25519) ---------------- */
 

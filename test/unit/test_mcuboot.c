@@ -676,7 +676,7 @@ static void sign_fresh(const char *alg)
 				      "--public-key-format", fmt[i], VEC "app.bin", out, NULL), 0);
 		f = load(out);
 		assert_int_equal(f.len, 0x20000);
-		assert_int_equal(rimg_trailer_magic_align(f.buf + f.len - 16), 32);
+		assert_int_equal(trailer_magic_align(f.buf + f.len - 16), 32);
 		assert_int_equal(f.buf[f.len - 64], 0x01);
 		assert_true(verdict_is_ok(validate_in(f.buf, f.len, f.len, &kr, &info)));
 		assert_int_equal(info.sec_cnt, 0x03010004);

@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * lib/bootapi: what an application calls to drive updates, with MCUboot's set-pending and
+ * confirm semantics (shared/specs/mcuboot-image.md section 10), so applications written for
+ * MCUboot keep working. The application passes its own flash areas (it knows its flash map);
+ * trailers use the default max alignment, max(8, write_size), like a default loader build.
+ * Builds for the host and freestanding; needs only flash_area_*() and the string routines.
+ */
+#ifndef RAMPART_BOOTAPI_H
+#define RAMPART_BOOTAPI_H
+
+#include <stdbool.h>
+
+#include <rampart/flash.h>
+#include <rampart/trailer.h>
+
+struct bootapi_state {
+	struct trailer primary;		/* magic, image_ok, copy_done, swap_info, swap_size */
+	struct trailer secondary;
+	enum swap_type pending;		/* what the loader would do at the next boot */
+};
+
+/*
+ * bootapi_request_upgrade() - mark the image in @secondary (image pair 0) for an upgrade at
+ * the next boot: a test upgrade that reverts unless confirmed, or a @permanent one.
+ * If the secondary's magic is UNSET, writes the magic, then image_ok if @permanent, then
+ * swap_info = TEST or PERM. The image itself is not checked here; the loader validates it.
+ * Returns 0 (also when the magic is already GOOD: the request stands, nothing is written),
+ * -EBADMSG if the magic is BAD (erase the slot and write the image again), the -EINVAL of
+ * trailer_layout(), or a flash error.
+ */
+int bootapi_request_upgrade(const struct flash_area *secondary, bool permanent);
+
+/*
+ * bootapi_confirm() - confirm the running image in @primary so it is not reverted.
+ * If the magic is GOOD and image_ok UNSET, writes image_ok; copy_done is ignored on purpose,
+ * so a padded factory image (magic, no copy_done) can be confirmed.
+ * Returns 0 (also, writing nothing, if the magic is UNSET or image_ok is not UNSET: the loader
+ * reverts neither), -EBADMSG if the magic is BAD, the -EINVAL of trailer_layout(), or a flash
+ * error.
+ */
+int bootapi_confirm(const struct flash_area *primary);
+
+/*
+ * bootapi_slot_state() - read both trailers of an image pair into @st and evaluate the
+ * swap-type table (without swap-offset's row I) for st->pending.
+ * Returns 0, the -EINVAL of trailer_layout(), or a flash error.
+ */
+int bootapi_slot_state(const struct flash_area *primary, const struct flash_area *secondary,
+		       struct bootapi_state *st);
+
+#endif

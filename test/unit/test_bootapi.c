@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: Apache-2.0
+/*
+ * lib/bootapi: MCUboot's set-pending and confirm semantics on a NOR flash model that fails
+ * the test on any write over programmed bytes, for every write size and both erased values.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+#include <rampart/bootapi.h>
+#include <rampart/errno.h>
+
+#include "nor_flash.h"
+
+#define SLOT 4096
+
+static const uint8_t write_sizes[] = { 1, 2, 4, 8, 16, 32 };
+static const uint8_t erased_vals[] = { 0xff, 0x00 };
+
+static struct nor_flash pri, sec;
+
+static void both(uint8_t ws, uint8_t erased)
+{
+	nor_flash_init(&pri, SLOT, ws, erased);
+	nor_flash_init(&sec, SLOT, ws, erased);
+}
+
+static enum swap_type pending(void)
+{
+	struct bootapi_state st;
+
+	assert_int_equal(bootapi_slot_state(&pri.area, &sec.area, &st), 0);
+	return st.pending;
+}
+
+static void request_once_then_again(bool permanent)
+{
+	struct bootapi_state st;
+	unsigned int writes;
+	size_t i, j;
+
+	for (i = 0; i < sizeof(write_sizes); i++) {
+		for (j = 0; j < sizeof(erased_vals); j++) {
+			both(write_sizes[i], erased_vals[j]);
+			assert_int_equal(pending(), SWAP_TYPE_NONE);
+			assert_int_equal(bootapi_request_upgrade(&sec.area, permanent), 0);
+			assert_int_equal(sec.writes, permanent ? 3 : 2);
+			assert_int_equal(bootapi_slot_state(&pri.area, &sec.area, &st), 0);
+			assert_int_equal(st.secondary.magic, TRAILER_MAGIC_GOOD);
+			assert_int_equal(st.secondary.image_ok,
+					 permanent ? TRAILER_FLAG_SET : TRAILER_FLAG_UNSET);
+			assert_int_equal(st.secondary.copy_done, TRAILER_FLAG_UNSET);
+			assert_int_equal(st.secondary.swap_type,
+					 permanent ? SWAP_TYPE_PERM : SWAP_TYPE_TEST);
+			assert_int_equal(st.secondary.image_num, 0);
+			assert_int_equal(st.pending, permanent ? SWAP_TYPE_PERM : SWAP_TYPE_TEST);
+			assert_int_equal(pri.writes, 0);
+			/* Again, either kind: magic GOOD, a no-op (and NOR rules would catch a write). */
+			writes = sec.writes;
+			assert_int_equal(bootapi_request_upgrade(&sec.area, !permanent), 0);
+			assert_int_equal(bootapi_request_upgrade(&sec.area, permanent), 0);
+			assert_int_equal(sec.writes, writes);
+			assert_int_equal(pending(), permanent ? SWAP_TYPE_PERM : SWAP_TYPE_TEST);
+		}
+	}
+}
+
+static void test_bootapi_request_test_upgrade_then_again_is_a_noop(void **state)
+{
+	(void)state;
+	request_once_then_again(false);
+}
+
+static void test_bootapi_request_permanent_upgrade_then_again_is_a_noop(void **state)
+{
+	(void)state;
+	request_once_then_again(true);
+}
+
+static void test_bootapi_request_refuses_bad_magic(void **state)
+{
+	(void)state;
+	both(4, 0xff);
+	sec.mem[SLOT - 3] = 0x12;
+	assert_int_equal(bootapi_request_upgrade(&sec.area, false), -EBADMSG);
+	assert_int_equal(bootapi_request_upgrade(&sec.area, true), -EBADMSG);
+	assert_int_equal(sec.writes, 0);
+	assert_int_equal(pending(), SWAP_TYPE_NONE);
+}
+
+/* A padded factory image: magic GOOD, copy_done never written. */
+static void test_bootapi_confirm_works_with_copy_done_unset(void **state)
+{
+	struct bootapi_state st;
+	size_t i, j;
+
+	(void)state;
+	for (i = 0; i < sizeof(write_sizes); i++) {
+		for (j = 0; j < sizeof(erased_vals); j++) {
+			both(write_sizes[i], erased_vals[j]);
+			assert_int_equal(trailer_write_magic(&pri.area, 0), 0);
+			assert_int_equal(bootapi_confirm(&pri.area), 0);
+			assert_int_equal(pri.writes, 2);
+			assert_int_equal(bootapi_slot_state(&pri.area, &sec.area, &st), 0);
+			assert_int_equal(st.primary.image_ok, TRAILER_FLAG_SET);
+			assert_int_equal(st.primary.copy_done, TRAILER_FLAG_UNSET);
+			assert_int_equal(st.pending, SWAP_TYPE_NONE);
+			assert_int_equal(bootapi_confirm(&pri.area), 0);
+			assert_int_equal(pri.writes, 2);
+		}
+	}
+}
+
+/* After a test swap the loader set copy_done; unconfirmed it reverts, confirmed it stays. */
+static void test_bootapi_confirm_cancels_the_revert(void **state)
+{
+	(void)state;
+	both(8, 0xff);
+	assert_int_equal(trailer_write_magic(&pri.area, 0), 0);
+	assert_int_equal(trailer_write_copy_done(&pri.area, 0), 0);
+	assert_int_equal(pending(), SWAP_TYPE_REVERT);
+	assert_int_equal(bootapi_confirm(&pri.area), 0);
+	assert_int_equal(pending(), SWAP_TYPE_NONE);
+}
+
+static void test_bootapi_confirm_without_magic_writes_nothing(void **state)
+{
+	(void)state;
+	both(1, 0x00);
+	assert_int_equal(bootapi_confirm(&pri.area), 0);
+	assert_int_equal(pri.writes, 0);
+}
+
+static void test_bootapi_confirm_refuses_bad_magic(void **state)
+{
+	(void)state;
+	both(16, 0xff);
+	memset(pri.mem + SLOT - 16, 0xa5, 16);
+	assert_int_equal(bootapi_confirm(&pri.area), -EBADMSG);
+	assert_int_equal(pri.writes, 0);
+}
+
+static void test_bootapi_confirm_leaves_a_bad_image_ok_alone(void **state)
+{
+	(void)state;
+	both(8, 0xff);
+	assert_int_equal(trailer_write_magic(&pri.area, 0), 0);
+	pri.mem[SLOT - 24] = 0x02;
+	assert_int_equal(bootapi_confirm(&pri.area), 0);
+	assert_int_equal(pri.writes, 1);
+}
+
+static void test_bootapi_rejects_areas_too_small_for_a_trailer(void **state)
+{
+	struct bootapi_state st;
+
+	(void)state;
+	both(32, 0xff);
+	pri.area.size = 128;	/* A = 32 needs 32 + 4 * 32 */
+	sec.area.size = 128;
+	assert_int_equal(bootapi_request_upgrade(&sec.area, false), -EINVAL);
+	assert_int_equal(bootapi_confirm(&pri.area), -EINVAL);
+	assert_int_equal(bootapi_slot_state(&pri.area, &sec.area, &st), -EINVAL);
+	assert_int_equal(pri.writes + sec.writes, 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_bootapi_request_test_upgrade_then_again_is_a_noop),
+		cmocka_unit_test(test_bootapi_request_permanent_upgrade_then_again_is_a_noop),
+		cmocka_unit_test(test_bootapi_request_refuses_bad_magic),
+		cmocka_unit_test(test_bootapi_confirm_works_with_copy_done_unset),
+		cmocka_unit_test(test_bootapi_confirm_cancels_the_revert),
+		cmocka_unit_test(test_bootapi_confirm_without_magic_writes_nothing),
+		cmocka_unit_test(test_bootapi_confirm_refuses_bad_magic),
+		cmocka_unit_test(test_bootapi_confirm_leaves_a_bad_image_ok_alone),
+		cmocka_unit_test(test_bootapi_rejects_areas_too_small_for_a_trailer),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
