@@ -11,6 +11,7 @@
  */
 #include <arm_neon.h>
 #include <rampart/arch.h>
+#include <rampart/crypto.h>
 #include <rampart/errno.h>
 
 #define SHA256_BLOCK 64
@@ -18,25 +19,6 @@
 #define ISAR0_SHA2_SHIFT 12
 #define ISAR0_SHA2_MASK 0xfu
 
-/* FIPS 180-4 4.2.2: round constants (the same table as lib/crypto/sha256.c's). */
-static const uint32_t k[64] = {
-	0x428a2f98u, 0x71374491u, 0xb5c0fbcfu, 0xe9b5dba5u,
-	0x3956c25bu, 0x59f111f1u, 0x923f82a4u, 0xab1c5ed5u,
-	0xd807aa98u, 0x12835b01u, 0x243185beu, 0x550c7dc3u,
-	0x72be5d74u, 0x80deb1feu, 0x9bdc06a7u, 0xc19bf174u,
-	0xe49b69c1u, 0xefbe4786u, 0x0fc19dc6u, 0x240ca1ccu,
-	0x2de92c6fu, 0x4a7484aau, 0x5cb0a9dcu, 0x76f988dau,
-	0x983e5152u, 0xa831c66du, 0xb00327c8u, 0xbf597fc7u,
-	0xc6e00bf3u, 0xd5a79147u, 0x06ca6351u, 0x14292967u,
-	0x27b70a85u, 0x2e1b2138u, 0x4d2c6dfcu, 0x53380d13u,
-	0x650a7354u, 0x766a0abbu, 0x81c2c92eu, 0x92722c85u,
-	0xa2bfe8a1u, 0xa81a664bu, 0xc24b8b70u, 0xc76c51a3u,
-	0xd192e819u, 0xd6990624u, 0xf40e3585u, 0x106aa070u,
-	0x19a4c116u, 0x1e376c08u, 0x2748774cu, 0x34b0bcb5u,
-	0x391c0cb3u, 0x4ed8aa4au, 0x5b9cca4fu, 0x682e6ff3u,
-	0x748f82eeu, 0x78a5636fu, 0x84c87814u, 0x8cc70208u,
-	0x90befffau, 0xa4506cebu, 0xbef9a3f7u, 0xc67178f2u,
-};
 
 static bool cpu_has_sha256(void)
 {
@@ -97,10 +79,10 @@ static void compress(uint32x4_t *abcd, uint32x4_t *efgh, const uint8_t *p)
 	int t;
 
 	for (t = 0; t < 64; t += 16) {
-		rounds4(abcd, efgh, w0, k + t);
-		rounds4(abcd, efgh, w1, k + t + 4);
-		rounds4(abcd, efgh, w2, k + t + 8);
-		rounds4(abcd, efgh, w3, k + t + 12);
+		rounds4(abcd, efgh, w0, sha256_k + t);
+		rounds4(abcd, efgh, w1, sha256_k + t + 4);
+		rounds4(abcd, efgh, w2, sha256_k + t + 8);
+		rounds4(abcd, efgh, w3, sha256_k + t + 12);
 		if (t == 48)
 			break;
 		w0 = schedule(w0, w1, w2, w3);

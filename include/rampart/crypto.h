@@ -42,6 +42,9 @@ struct sha512_ctx {
 	uint8_t block[128];
 };
 
+/* FIPS 180-4 4.2.2 round constants, for CPU-specific implementations (arch_sha256_blocks). */
+extern const uint32_t sha256_k[64];
+
 void sha256_init(struct sha256_ctx *ctx);
 void sha256_update(struct sha256_ctx *ctx, const void *data, size_t len);
 void sha256_final(struct sha256_ctx *ctx, uint8_t out[SHA256_LEN]);

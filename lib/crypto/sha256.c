@@ -19,8 +19,8 @@ static const uint32_t sha256_iv[8] = {
 	0x510e527fu, 0x9b05688cu, 0x1f83d9abu, 0x5be0cd19u,
 };
 
-/* FIPS 180-4 4.2.2: round constants. */
-static const uint32_t sha256_k[64] = {
+/* FIPS 180-4 4.2.2: round constants (crypto.h; shared with the architecture implementations). */
+const uint32_t sha256_k[64] = {
 	0x428a2f98u, 0x71374491u, 0xb5c0fbcfu, 0xe9b5dba5u,
 	0x3956c25bu, 0x59f111f1u, 0x923f82a4u, 0xab1c5ed5u,
 	0xd807aa98u, 0x12835b01u, 0x243185beu, 0x550c7dc3u,
