@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 /*
- * The boot sequence: bring up the board, validate the image in the primary slot, hand off.
- * Single-slot verified boot; slot selection and upgrades arrive with the swap engines.
+ * The boot sequence: bring up the board, let the configured upgrade engine settle every image
+ * pair (boot/slots/), hand off to image 0.
  */
 #include <rampart/arch.h>
 #include <rampart/board.h>
@@ -10,6 +10,7 @@
 #include <rampart/errno.h>
 #include <rampart/image.h>
 #include <rampart/keys.h>
+#include <rampart/slots.h>
 
 int boot_board_init(void)
 {
@@ -28,48 +29,66 @@ int boot_board_init(void)
 	return rc;
 }
 
-static void log_verified(const struct flash_area *fa, const struct image_info *info)
+/* The engine this build's Kconfig chose; only its object is linked. */
+static const struct upgrade_engine *config_engine(void)
 {
-	char ver[IMAGE_VERSION_STR_MAX];
-
-	log_inf("%s: image %s verified (%u bytes, %s key '%s')", fa->name,
-		image_version_str(&info->version, ver, sizeof(ver)), (unsigned)info->img_size,
-		crypto_sig_name(info->key->alg), info->key->name);
+	if (IS_ENABLED(CONFIG_BOOT_SWAP_SCRATCH))
+		return &upgrade_swap_scratch;
+	return &upgrade_single_slot;
 }
 
-/*
- * Validate the image in @fa and, if it may run, hand off to it. Returns only when the slot
- * holds nothing bootable, after logging why.
- */
-static void boot_slot(const struct flash_area *fa)
+static const char *const area_names[BOOT_MAX_PAIRS][2] = {
+	{ "image0-primary", "image0-secondary" },
+	{ "image1-primary", "image1-secondary" },
+	{ "image2-primary", "image2-secondary" },
+	{ "image3-primary", "image3-secondary" },
+};
+
+/* Build the boot environment from the board's flash map. 0 or -EINVAL (logged). */
+static int boot_env_init(struct boot_env *env, struct boot_pair *pairs)
 {
-	struct image_info info;
+	static uint8_t copy_buf[CONFIG_BOOT_COPY_BUF_SIZE];
+	bool single = IS_ENABLED(CONFIG_BOOT_SINGLE_SLOT);
+
+	for (unsigned int i = 0; i < CONFIG_BOOT_IMAGE_NUMBER; i++) {
+		pairs[i].num = (uint8_t)i;
+		pairs[i].primary = board_find_area(area_names[i][0]);
+		pairs[i].secondary = board_find_area(area_names[i][1]);
+		if (!pairs[i].primary || (!single && !pairs[i].secondary)) {
+			log_err("flash map has no %s/%s areas", area_names[i][0], area_names[i][1]);
+			return -EINVAL;
+		}
+	}
+	*env = (struct boot_env){
+		.engine = config_engine(),
+		.pairs = pairs,
+		.nr_pairs = CONFIG_BOOT_IMAGE_NUMBER,
+		.scratch = board_find_area("scratch"),
+		.align = CONFIG_BOOT_MAX_ALIGN,
+		.max_sectors = CONFIG_BOOT_MAX_IMG_SECTORS,
+		.keys = &builtin_keyring,
+		.downgrade_prevention = IS_ENABLED(CONFIG_BOOT_DOWNGRADE_PREVENTION),
+		.counter = board.counter,
+		.buf = copy_buf,
+		.buf_len = sizeof(copy_buf),
+	};
+	return 0;
+}
+
+/* Hand off to the image boot_go() chose for pair 0; returns only if that is refused. */
+static void boot_image(const struct pair_state *ps)
+{
+	const struct flash_area *fa = ps->run == BOOT_SLOT_SECONDARY ? ps->pair->secondary :
+				      ps->pair->primary;
 	struct handoff h;
-	verdict_t verdict;
+	verdict_t verdict = ps->verdict;
 	int rc;
-
-	rc = mcuboot_probe(fa);
-	if (rc == -ENOENT) {
-		log_wrn("%s: empty (erased)", fa->name);
-		return;
-	}
-	if (rc) {
-		log_err("%s: no image: %s", fa->name,
-			rc == -EBADMSG ? "bad header magic" : strerror_short(rc));
-		return;
-	}
-
-	verdict = mcuboot_validate(fa, &builtin_keyring, &info);
-	if (!verdict_is_ok(verdict)) {
-		log_err("%s: image refused: %s", fa->name, info.reason ? info.reason : "invalid");
-		return;
-	}
-	log_verified(fa, &info);
 
 	h = (struct handoff){
 		.fa = fa,
-		.info = &info,
-		.image_base = flash_area_mmap(fa, info.hdr_size),
+		.info = &ps->info,
+		.image_base = ps->ram_loaded ? ps->ram_base + ps->info.hdr_size :
+			      flash_area_mmap(fa, ps->info.hdr_size),
 	};
 	rc = arch_handoff_prepare(&h);
 	if (rc) {
@@ -84,17 +103,16 @@ static void boot_slot(const struct flash_area *fa)
 
 void boot_main(void)
 {
-	const struct flash_area *primary;
+	static struct pair_state st[CONFIG_BOOT_IMAGE_NUMBER];
+	struct boot_pair pairs[CONFIG_BOOT_IMAGE_NUMBER];
+	struct boot_env env;
 
 	if (boot_board_init())
 		arch_halt(BOOT_STATUS_NO_IMAGE);
 	log_inf("Rampart %s on %s", RAMPART_VERSION, board.name);
 
-	primary = board_find_area("image0-primary");
-	if (!primary)
-		log_err("flash map has no image0-primary area");
-	else
-		boot_slot(primary);
+	if (boot_env_init(&env, pairs) == 0 && boot_go(&env, st) == 0)
+		boot_image(&st[0]);
 
 	log_err("no bootable image: halting (status %d)", BOOT_STATUS_NO_IMAGE);
 	arch_halt(BOOT_STATUS_NO_IMAGE);

@@ -38,3 +38,16 @@ char *image_version_str(const struct image_version *v, char *buf, size_t len)
 	buf[pos] = '\0';
 	return buf;
 }
+
+int image_version_cmp(const struct image_version *a, const struct image_version *b)
+{
+	if (a->major != b->major)
+		return a->major < b->major ? -1 : 1;
+	if (a->minor != b->minor)
+		return a->minor < b->minor ? -1 : 1;
+	if (a->revision != b->revision)
+		return a->revision < b->revision ? -1 : 1;
+	if (a->build != b->build)
+		return a->build < b->build ? -1 : 1;
+	return 0;
+}

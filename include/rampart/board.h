@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <rampart/compiler.h>
+#include <rampart/counter.h>
 #include <rampart/flash.h>
 #include <rampart/serial.h>
 
@@ -20,6 +21,8 @@ struct board {
 	size_t nr_flash_devs;
 	const struct flash_area *areas;	/* the flash map */
 	size_t nr_areas;
+	/* Security counters for anti-rollback (drivers/otp/); NULL: not enforced. */
+	const struct counter_dev *counter;
 };
 
 extern const struct board board;

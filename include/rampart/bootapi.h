@@ -42,6 +42,30 @@ int bootapi_request_upgrade(const struct flash_area *secondary, bool permanent);
 int bootapi_confirm(const struct flash_area *primary);
 
 /*
+ * Called by bootapi_write_image() once the slot is erased (@done = 0) and after every chunk
+ * programmed and read back; the last call has @done == @total. @arg is the caller's.
+ */
+typedef void (*bootapi_progress_fn)(uint32_t done, uint32_t total, void *arg);
+
+/* Bytes programmed between two progress calls; a multiple of every write size. */
+#define BOOTAPI_WRITE_CHUNK 4096u
+
+/*
+ * bootapi_write_image() - put a new image into @secondary ahead of bootapi_request_upgrade():
+ * erase the whole area (MCUboot's boot_erase_img_bank(), which also clears any request or
+ * trailer there), program the @len bytes at @image from offset 0 in BOOTAPI_WRITE_CHUNK pieces
+ * (a last partial write unit padded with the erased value) and read each piece back.
+ * The image is not checked here; the loader validates it. @progress may be NULL.
+ * Returns 0, -EINVAL if @len is 0 or for the -EINVAL of trailer_layout(), -EFBIG if the image
+ * would reach the trailer's flag and size fields, -EIO if a read-back differs, or a flash
+ * error (erase errors include an area that does not start and end on sector boundaries).
+ * After a failed write or read-back the slot holds no request (the erase cleared its trailer);
+ * after a failed erase its state is unknown. Either way, do not request an upgrade.
+ */
+int bootapi_write_image(const struct flash_area *secondary, const void *image, size_t len,
+			bootapi_progress_fn progress, void *arg);
+
+/*
  * bootapi_slot_state() - read both trailers of an image pair into @st and evaluate the
  * swap-type table (without swap-offset's row I) for st->pending.
  * Returns 0, the -EINVAL of trailer_layout(), or a flash error.

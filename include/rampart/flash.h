@@ -30,9 +30,21 @@ struct flash_ops {
 	int (*init)(const struct flash_dev *dev);
 };
 
+/* count sectors of size bytes each, in address order: one run of a mixed sector map. */
+struct flash_sector_run {
+	uint32_t count;
+	uint32_t size;
+};
+
 struct flash_geometry {
 	uint32_t size;		/* device bytes */
-	uint32_t sector_size;	/* uniform erase unit */
+	uint32_t sector_size;	/* uniform erase unit; ignored when sectors is set */
+	/*
+	 * Mixed sector map (e.g. STM32F4: 4 x 16K, 1 x 64K, 7 x 128K), runs in address order,
+	 * covering exactly size bytes; NULL for uniform sector_size sectors.
+	 */
+	const struct flash_sector_run *sectors;
+	uint8_t nr_runs;
 	uint8_t write_size;	/* program granularity in bytes (1..32) */
 	uint8_t erased_val;	/* 0xff or 0x00 */
 };
@@ -65,8 +77,34 @@ int flash_init(const struct flash_dev *dev);
 int flash_area_read(const struct flash_area *fa, uint32_t off, void *buf, size_t len);
 /* As flash_area_read; also -EINVAL if off/len are not multiples of the write size. */
 int flash_area_write(const struct flash_area *fa, uint32_t off, const void *buf, size_t len);
-/* As flash_area_read; also -EINVAL if off/len are not sector-aligned. */
+/*
+ * As flash_area_read; also -EINVAL if off and off + len are not sector boundaries of the
+ * device (uniform or mixed map).
+ */
 int flash_area_erase(const struct flash_area *fa, uint32_t off, size_t len);
+
+/*
+ * flash_dev_sector() - the erase sector of @dev holding device offset @off: its start and
+ * size. Works for uniform and mixed maps. Returns 0, -ERANGE if @off is past the device, or
+ * -EINVAL if the geometry is malformed (zero sizes, runs not covering the device).
+ */
+int flash_dev_sector(const struct flash_dev *dev, uint32_t off, uint32_t *start,
+		     uint32_t *size);
+
+/*
+ * flash_area_sector() - the same in area offsets: the sector holding area offset @off, as
+ * *start (an area offset) and *size. Returns 0, -ERANGE if @off >= fa->size, -EINVAL if the
+ * sector starts before the area or ends past it, or the geometry is malformed.
+ */
+int flash_area_sector(const struct flash_area *fa, uint32_t off, uint32_t *start,
+		      uint32_t *size);
+
+/*
+ * flash_area_erase_range() - erase every sector that overlaps [off, off + len) of @fa; the
+ * range is widened to sector boundaries, which must lie inside the area. Returns as
+ * flash_area_erase(), or -EINVAL if a widened boundary falls outside the area.
+ */
+int flash_area_erase_range(const struct flash_area *fa, uint32_t off, size_t len);
 
 /*
  * flash_area_mmap() - CPU address of byte @off of the area.

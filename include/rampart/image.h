@@ -102,6 +102,12 @@ verdict_t mcuboot_validate(const struct flash_area *fa, const struct keyring *kr
 char *image_version_str(const struct image_version *v, char *buf, size_t len);
 
 /*
+ * image_version_cmp() - -1, 0 or 1 as @a is below, equal to or above @b, comparing major,
+ * minor, revision, then build number (MCUboot's DEPENDENCY rule).
+ */
+int image_version_cmp(const struct image_version *a, const struct image_version *b);
+
+/*
  * MCUboot header and TLV walking, shared by mcuboot_validate() and the host tool's dumpinfo
  * (shared/specs/mcuboot-image.md sections 1-3).
  */

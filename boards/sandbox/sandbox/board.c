@@ -27,6 +27,10 @@ static const struct flash_area areas[] = {
 	{ "boot", &flash0, 0x00000, 0x20000 },
 	{ "image0-primary", &flash0, 0x20000, 0x40000 },
 	{ "image0-secondary", &flash0, 0x60000, 0x40000 },
+	{ "scratch", &flash0, 0xa0000, 0x8000 },
+	{ "image1-primary", &flash0, 0xb0000, 0x20000 },
+	{ "image1-secondary", &flash0, 0xd0000, 0x20000 },
+	{ "status", &flash0, 0xf0000, 0x10000 },
 };
 
 const struct board board = {
