@@ -60,7 +60,7 @@ SECTIONS
 		*(.bss .bss.* COMMON)
 		. = ALIGN(4);
 		__bss_end = .;
-	} > ram
+	} > ram AT > ram	/* no load address in ROM: loaders must not see bss there */
 
 	/DISCARD/ : {
 		*(.note .note.* .comment)

@@ -4,7 +4,9 @@
  * top of boot/slots/trailer.c, the same code the loader reads trailers with.
  */
 #include <rampart/bootapi.h>
+#include <rampart/compiler.h>
 #include <rampart/errno.h>
+#include <rampart/string.h>
 
 /* Trailers of a default loader build: A = max(8, write_size). */
 #define DEFAULT_ALIGN 0
@@ -42,6 +44,76 @@ int bootapi_confirm(const struct flash_area *primary)
 	if (t.magic == TRAILER_MAGIC_UNSET || t.image_ok != TRAILER_FLAG_UNSET)
 		return 0;
 	return trailer_write_image_ok(primary, DEFAULT_ALIGN);
+}
+
+/* Program @len bytes at @off, the last partial write unit padded with the erased value. */
+static int write_padded(const struct flash_area *fa, uint32_t off, const uint8_t *src,
+			size_t len)
+{
+	size_t ws = fa->dev->geo.write_size ? fa->dev->geo.write_size : 1;
+	size_t bulk = len - len % ws;
+	uint8_t unit[TRAILER_ALIGN_MAX];
+	int rc = bulk ? flash_area_write(fa, off, src, bulk) : 0;
+
+	if (rc || bulk == len)
+		return rc;
+	if (ws > sizeof(unit))
+		return -EINVAL;
+	memset(unit, fa->dev->geo.erased_val, ws);
+	memcpy(unit, src + bulk, len - bulk);
+	return flash_area_write(fa, off + (uint32_t)bulk, unit, ws);
+}
+
+/* Does flash at @off hold the @len bytes at @src? 0, -EIO if not, or a read error. */
+static int read_back(const struct flash_area *fa, uint32_t off, const uint8_t *src, size_t len)
+{
+	uint8_t buf[64];
+
+	for (size_t done = 0; done < len; ) {
+		size_t n = MIN(len - done, sizeof(buf));
+		int rc = flash_area_read(fa, off + (uint32_t)done, buf, n);
+
+		if (rc)
+			return rc;
+		if (memcmp(buf, src + done, n))
+			return -EIO;
+		done += n;
+	}
+	return 0;
+}
+
+int bootapi_write_image(const struct flash_area *secondary, const void *image, size_t len,
+			bootapi_progress_fn progress, void *arg)
+{
+	const uint8_t *src = image;
+	struct trailer_layout l;
+	int rc = trailer_layout(secondary, DEFAULT_ALIGN, &l);
+
+	if (rc)
+		return rc;
+	if (len == 0)
+		return -EINVAL;
+	/* The flags and swap_size units must stay erased for the request and the loader. */
+	if (len > l.swap_size)
+		return -EFBIG;
+	rc = flash_area_erase(secondary, 0, secondary->size);
+	if (rc)
+		return rc;
+	if (progress)
+		progress(0, (uint32_t)len, arg);
+	for (size_t done = 0; done < len; ) {
+		size_t n = MIN(len - done, (size_t)BOOTAPI_WRITE_CHUNK);
+
+		rc = write_padded(secondary, (uint32_t)done, src + done, n);
+		if (!rc)
+			rc = read_back(secondary, (uint32_t)done, src + done, n);
+		if (rc)
+			return rc;
+		done += n;
+		if (progress)
+			progress((uint32_t)done, (uint32_t)len, arg);
+	}
+	return 0;
 }
 
 int bootapi_slot_state(const struct flash_area *primary, const struct flash_area *secondary,

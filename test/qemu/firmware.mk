@@ -1,11 +1,13 @@
 # SPDX-License-Identifier: Apache-2.0
 #
-# Shared by the QEMU virt test firmware Makefiles (test/qemu/cfi-test/, sha2-test/), which are
-# run as `make -f test/qemu/NAME/Makefile BUILD=DIR O=OUT`. The including Makefile sets `fw`
-# (its name, for the build log) before including this file, then lists its objects in `objs`
-# and ends with `-include $(objs:.o=.d)`. BUILD is a configured and built qemu_virt_arm64
-# tree whose autoconf.h is reused; the firmware is linked like the bootloader by
-# arch/arm64/arch.mk into OUT/rampart.elf and OUT/rampart.bin (run with -bios).
+# Shared by the QEMU virt test firmware Makefiles (test/qemu/cfi-test/, sha2-test/, and the
+# update demo test/apps/arm64/update/), which are run as `make -f DIR/Makefile BUILD=DIR O=OUT`.
+# The including Makefile sets `fw` (its name, for the build log) before including this file,
+# then lists its objects in `objs` and ends with `-include $(objs:.o=.d)`. BUILD is a
+# configured and built qemu_virt_arm64 tree whose autoconf.h is reused; the firmware is linked
+# like the bootloader by arch/arm64/arch.mk into OUT/rampart.elf and OUT/rampart.bin (run with
+# -bios), unless the including Makefile sets `fw-out` (the file `all` builds, e.g. app.bin) and
+# links it itself.
 
 ifeq ($(BUILD)$(O),)
 $(error set BUILD=<qemu_virt_arm64 build dir> and O=<output dir>)
@@ -27,7 +29,7 @@ CPP := $(CC) -E
 OBJCOPY := $(CROSS_COMPILE)objcopy
 
 .PHONY: all
-all: $(objtree)/rampart.elf
+all: $(objtree)/$(if $(fw-out),$(fw-out),rampart.elf)
 
 KBUILD_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter \
 	-I$(srctree)/include -include $(autoconf) -ffunction-sections -fdata-sections

@@ -167,6 +167,159 @@ static void test_bootapi_rejects_areas_too_small_for_a_trailer(void **state)
 	assert_int_equal(pri.writes + sec.writes, 0);
 }
 
+/* A slot of BIG bytes (four write chunks) and a payload with no erased-looking byte. */
+#define BIG (16 * 1024)
+
+static uint8_t image[BIG];
+
+static void fill_image(size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		image[i] = (uint8_t)(i * 7 + 3) | 0x10;
+}
+
+struct progress_log {
+	unsigned int calls;
+	uint32_t done[8], total;
+};
+
+static void log_progress(uint32_t done, uint32_t total, void *arg)
+{
+	struct progress_log *p = arg;
+
+	assert_true(p->calls < 8);
+	p->done[p->calls++] = done;
+	p->total = total;
+}
+
+static void test_bootapi_write_image_replaces_a_pending_request(void **state)
+{
+	const size_t len = 2 * BOOTAPI_WRITE_CHUNK + 1001;	/* odd: the tail gets padded */
+	size_t i, j, k;
+
+	(void)state;
+	fill_image(len);
+	for (i = 0; i < sizeof(write_sizes); i++) {
+		for (j = 0; j < sizeof(erased_vals); j++) {
+			struct progress_log p = { 0 };
+			uint8_t e = erased_vals[j];
+
+			nor_flash_init(&pri, BIG, write_sizes[i], e);
+			nor_flash_init(&sec, BIG, write_sizes[i], e);
+			memset(sec.mem, 0x5a, BIG / 2);
+			assert_int_equal(bootapi_request_upgrade(&sec.area, true), 0);
+			assert_int_equal(bootapi_write_image(&sec.area, image, len,
+							     log_progress, &p), 0);
+			assert_memory_equal(sec.mem, image, len);
+			for (k = len; k < BIG; k++)
+				assert_int_equal(sec.mem[k], e);
+			assert_int_equal(pending(), SWAP_TYPE_NONE);
+			assert_int_equal(p.calls, 4);
+			assert_int_equal(p.done[0], 0);
+			assert_int_equal(p.done[1], BOOTAPI_WRITE_CHUNK);
+			assert_int_equal(p.done[2], 2 * BOOTAPI_WRITE_CHUNK);
+			assert_int_equal(p.done[3], len);
+			assert_int_equal(p.total, len);
+			assert_int_equal(pri.writes, 0);
+			/* The erased trailer takes a new request (NOR rules catch rewrites). */
+			assert_int_equal(bootapi_request_upgrade(&sec.area, false), 0);
+			assert_int_equal(pending(), SWAP_TYPE_TEST);
+		}
+	}
+}
+
+/* The image may run up to the lowest trailer field (swap_size), not one byte into it. */
+static void test_bootapi_write_image_stops_at_the_trailer_fields(void **state)
+{
+	struct trailer_layout l;
+	size_t i;
+
+	(void)state;
+	fill_image(BIG);
+	for (i = 0; i < sizeof(write_sizes); i++) {
+		nor_flash_init(&pri, BIG, write_sizes[i], 0xff);
+		nor_flash_init(&sec, BIG, write_sizes[i], 0xff);
+		assert_int_equal(trailer_layout(&sec.area, 0, &l), 0);
+		assert_int_equal(bootapi_write_image(&sec.area, image, l.swap_size + 1,
+						     NULL, NULL), -EFBIG);
+		assert_int_equal(sec.writes, 0);
+		assert_int_equal(bootapi_write_image(&sec.area, image, l.swap_size, NULL, NULL), 0);
+		assert_memory_equal(sec.mem, image, l.swap_size);
+		assert_int_equal(bootapi_request_upgrade(&sec.area, true), 0);
+		assert_int_equal(pending(), SWAP_TYPE_PERM);
+	}
+}
+
+static void test_bootapi_write_image_refuses_an_empty_image(void **state)
+{
+	(void)state;
+	both(4, 0xff);
+	memset(sec.mem, 0x11, 64);
+	assert_int_equal(bootapi_write_image(&sec.area, image, 0, NULL, NULL), -EINVAL);
+	assert_int_equal(sec.mem[0], 0x11);	/* not even erased */
+	assert_int_equal(sec.writes, 0);
+}
+
+/* Devices that fail: one whose erase reports -EIO, one that drops a bit of every write. */
+static const struct flash_ops *nor_ops;
+static struct flash_ops broken;
+
+static int failing_erase(const struct flash_dev *dev, uint32_t off, size_t len)
+{
+	(void)dev;
+	(void)off;
+	(void)len;
+	return -EIO;
+}
+
+static int lossy_write(const struct flash_dev *dev, uint32_t off, const void *buf, size_t len)
+{
+	struct nor_flash *f = dev->priv;
+	int rc = nor_ops->write(dev, off, buf, len);
+
+	f->mem[off] ^= 0x01;
+	return rc;
+}
+
+static void break_secondary(int (*erase)(const struct flash_dev *, uint32_t, size_t),
+			    int (*write)(const struct flash_dev *, uint32_t, const void *, size_t))
+{
+	nor_ops = sec.dev.ops;
+	broken = *nor_ops;
+	if (erase)
+		broken.erase = erase;
+	if (write)
+		broken.write = write;
+	sec.dev.ops = &broken;
+}
+
+static void test_bootapi_write_image_passes_on_an_erase_error(void **state)
+{
+	struct progress_log p = { 0 };
+
+	(void)state;
+	fill_image(64);
+	both(4, 0xff);
+	break_secondary(failing_erase, NULL);
+	assert_int_equal(bootapi_write_image(&sec.area, image, 64, log_progress, &p), -EIO);
+	assert_int_equal(sec.writes, 0);
+	assert_int_equal(p.calls, 0);
+}
+
+static void test_bootapi_write_image_reports_a_bad_read_back(void **state)
+{
+	struct progress_log p = { 0 };
+
+	(void)state;
+	fill_image(100);
+	both(4, 0xff);
+	break_secondary(NULL, lossy_write);
+	assert_int_equal(bootapi_write_image(&sec.area, image, 100, log_progress, &p), -EIO);
+	assert_int_equal(p.calls, 1);	/* the erase only: no chunk was reported as done */
+	sec.dev.ops = nor_ops;
+	assert_int_equal(pending(), SWAP_TYPE_NONE);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -179,6 +332,11 @@ int main(void)
 		cmocka_unit_test(test_bootapi_confirm_refuses_bad_magic),
 		cmocka_unit_test(test_bootapi_confirm_leaves_a_bad_image_ok_alone),
 		cmocka_unit_test(test_bootapi_rejects_areas_too_small_for_a_trailer),
+		cmocka_unit_test(test_bootapi_write_image_replaces_a_pending_request),
+		cmocka_unit_test(test_bootapi_write_image_stops_at_the_trailer_fields),
+		cmocka_unit_test(test_bootapi_write_image_refuses_an_empty_image),
+		cmocka_unit_test(test_bootapi_write_image_passes_on_an_erase_error),
+		cmocka_unit_test(test_bootapi_write_image_reports_a_bad_read_back),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -16,12 +16,23 @@ static const struct serial_dev uart0 = {
 	.priv = (void *)&uart0_pins,
 };
 
+/*
+ * The boot area is CONFIG_BOOT_ROM_SIZE (16 KiB single-slot, 24 KiB with an upgrade mode);
+ * swap-scratch takes 8 KiB of scratch at the top; the two slots share the rest. Single slot:
+ * primary 0x4000/0x1e000 (keep in step with scripts/qemu-run and test/apps/cortex-m, the
+ * payload at 0x4200); swap-scratch: primary 0x6000/0x1c000, secondary 0x22000, scratch
+ * 0x3e000/0x2000.
+ */
+#define FLASH_SIZE 0x40000
+#define SCRATCH_SIZE (IS_ENABLED(CONFIG_BOOT_SWAP_SCRATCH) ? 0x2000 : 0)
+#define SLOT_SIZE (((FLASH_SIZE - CONFIG_BOOT_ROM_SIZE - SCRATCH_SIZE) / 2) & ~0x3ff)
+
 /* The internal flash, read at CPU address 0; 4-byte writes, 1 KiB erase pages. */
 static const struct flash_dev flash = {
 	.name = "nrf51-flash",
 	.ops = &nrf51_nvmc_ops,
 	.geo = {
-		.size = 0x40000,
+		.size = FLASH_SIZE,
 		.sector_size = 0x400,
 		.write_size = 4,
 		.erased_val = 0xff,
@@ -32,11 +43,11 @@ static const struct flash_dev flash = {
 
 static const struct flash_dev *const flash_devs[] = { &flash };
 
-/* Keep in step with scripts/qemu-run and test/apps/cortex-m (the payload at 0x4200). */
 static const struct flash_area areas[] = {
-	{ "boot", &flash, 0x00000, 0x04000 },
-	{ "image0-primary", &flash, 0x04000, 0x1e000 },
-	{ "image0-secondary", &flash, 0x22000, 0x1e000 },
+	{ "boot", &flash, 0x00000, CONFIG_BOOT_ROM_SIZE },
+	{ "image0-primary", &flash, CONFIG_BOOT_ROM_SIZE, SLOT_SIZE },
+	{ "image0-secondary", &flash, CONFIG_BOOT_ROM_SIZE + SLOT_SIZE, SLOT_SIZE },
+	{ "scratch", &flash, FLASH_SIZE - SCRATCH_SIZE, SCRATCH_SIZE },
 };
 
 const struct board board = {
@@ -45,5 +56,6 @@ const struct board board = {
 	.flash_devs = flash_devs,
 	.nr_flash_devs = ARRAY_SIZE(flash_devs),
 	.areas = areas,
-	.nr_areas = ARRAY_SIZE(areas),
+	/* the scratch area (last) only exists with swap-scratch */
+	.nr_areas = ARRAY_SIZE(areas) - (SCRATCH_SIZE ? 0 : 1),
 };

@@ -44,6 +44,8 @@ static const struct flash_area areas[] = {
 	{ "boot", &flash0, 0x000000, 0x100000 },
 	{ "image0-primary", &flash1, 0x000000, 0x800000 },
 	{ "image0-secondary", &flash1, 0x800000, 0x800000 },
+	{ "scratch", &flash1, 0x1000000, 0x40000 },
+	{ "status", &flash1, 0x1040000, 0x80000 },
 };
 
 const struct board board = {
