@@ -16,6 +16,7 @@
 #include <asm/sandbox.h>
 #include <rampart/arch.h>
 #include <rampart/board.h>
+#include <rampart/bootapi.h>
 #include <rampart/boot.h>
 
 /* Exit statuses; keep in step with Documentation/boards/sandbox.md. */
@@ -25,7 +26,7 @@
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"Usage: rampart --flash FILE [--write AREA=IMAGE ...]\n"
+		"Usage: rampart --flash FILE [--write AREA=IMAGE ...] [--app ACTION[:N] ...]\n"
 		"       rampart --print-layout\n"
 		"\n"
 		"Rampart's sandbox board: the bootloader as a Linux program whose flash\n"
@@ -34,6 +35,14 @@ static void usage(FILE *f)
 		"  -f, --flash FILE        boot from the flash image FILE\n"
 		"  -w, --write AREA=IMAGE  before booting, erase flash area AREA and program\n"
 		"                          IMAGE into it (repeatable; see --print-layout)\n"
+		"  -a, --app ACTION[:N]    before booting, act as the application that ran\n"
+		"                          last (lib/bootapi on image pair N, default 0):\n"
+		"                          test, permanent (request an upgrade of the image\n"
+		"                          in the secondary slot) or confirm (the running\n"
+		"                          image in the primary); repeatable, in order\n"
+		"  -o, --otp FILE          one-time-programmable fuses (the security\n"
+		"                          counters) in FILE, created if missing; without it,\n"
+		"                          blank fuses that last for this run only\n"
 		"  -l, --print-layout      print the flash map, one area a line:\n"
 		"                          NAME OFFSET SIZE (hex), then exit\n"
 		"  -h, --help              this text\n"
@@ -62,6 +71,21 @@ static int open_flash(const char *path)
 		return -1;
 	}
 	sandbox_flash0.path = path;
+	return 0;
+}
+
+/* The fuses: FILE, or a temporary file that vanishes with the process. */
+static int open_otp(const char *path)
+{
+	FILE *tmp = path ? NULL : tmpfile();
+
+	sandbox_otp0.fd = path ? open(path, O_RDWR | O_CREAT, 0644) : tmp ? fileno(tmp) : -1;
+	if (sandbox_otp0.fd < 0) {
+		fprintf(stderr, "rampart: cannot open OTP file %s: %s\n",
+			path ? path : "(temporary)", strerror(errno));
+		return -1;
+	}
+	sandbox_otp0.path = path;
 	return 0;
 }
 
@@ -125,22 +149,55 @@ static int program_area(const char *spec)
 	return 0;
 }
 
+/* --app: what an application linked with lib/bootapi would have done before its reset. */
+static int app_action(const char *spec)
+{
+	const char *colon = strchr(spec, ':');
+	size_t len = colon ? (size_t)(colon - spec) : strlen(spec);
+	char pri[32], sec[32];
+	const struct flash_area *p, *s;
+	int n = colon ? atoi(colon + 1) : 0, rc;
+
+	snprintf(pri, sizeof(pri), "image%d-primary", n);
+	snprintf(sec, sizeof(sec), "image%d-secondary", n);
+	p = board_find_area(pri);
+	s = board_find_area(sec);
+	if (!p || !s) {
+		fprintf(stderr, "rampart: --app %s: no image pair %d in the flash map\n", spec, n);
+		return -EXIT_USAGE;
+	}
+	if (len == 4 && !strncmp(spec, "test", 4))
+		rc = bootapi_request_upgrade(s, false);
+	else if (len == 9 && !strncmp(spec, "permanent", 9))
+		rc = bootapi_request_upgrade(s, true);
+	else if (len == 7 && !strncmp(spec, "confirm", 7))
+		rc = bootapi_confirm(p);
+	else {
+		fprintf(stderr, "rampart: --app wants test, permanent or confirm, got '%s'\n", spec);
+		return -EXIT_USAGE;
+	}
+	printf("app: %s on image pair %d: %s\n", spec, n, rc ? strerror(-rc) : "done");
+	return rc ? -EXIT_IO : 0;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "flash", required_argument, NULL, 'f' },
 		{ "write", required_argument, NULL, 'w' },
+		{ "app", required_argument, NULL, 'a' },
+		{ "otp", required_argument, NULL, 'o' },
 		{ "print-layout", no_argument, NULL, 'l' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ 0 },
 	};
-	const char *writes[16];
-	const char *flash = NULL;
-	int nr_writes = 0, c;
+	const char *writes[16], *apps[16];
+	const char *flash = NULL, *otp = NULL;
+	int nr_writes = 0, nr_apps = 0, c;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	while ((c = getopt_long(argc, argv, "f:w:lhV", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:w:a:o:lhV", opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			flash = optarg;
@@ -151,6 +208,16 @@ int main(int argc, char **argv)
 				return EXIT_USAGE;
 			}
 			writes[nr_writes++] = optarg;
+			break;
+		case 'a':
+			if (nr_apps == (int)(sizeof(apps) / sizeof(apps[0]))) {
+				fprintf(stderr, "rampart: too many --app options\n");
+				return EXIT_USAGE;
+			}
+			apps[nr_apps++] = optarg;
+			break;
+		case 'o':
+			otp = optarg;
 			break;
 		case 'l':
 			print_layout();
@@ -170,10 +237,16 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return EXIT_USAGE;
 	}
-	if (open_flash(flash))
+	if (open_flash(flash) || open_otp(otp))
 		return EXIT_IO;
 	for (int i = 0; i < nr_writes; i++) {
 		int rc = program_area(writes[i]);
+
+		if (rc)
+			return -rc;
+	}
+	for (int i = 0; i < nr_apps; i++) {
+		int rc = app_action(apps[i]);
 
 		if (rc)
 			return -rc;

@@ -52,9 +52,9 @@ static inline int counter_advance(const struct counter_dev *dev, unsigned int id
  * Counter backends (drivers/otp/; formats, power-cut analysis and wear figures in
  * Documentation/anti-rollback.md, "Counter backends"). Both keep no state in RAM: every
  * call reads what it needs from flash, so the ops work before, without and after init, and
- * a reset between any two calls changes nothing. Their init op only checks the
- * configuration (0 or -EINVAL); read and advance return -EINVAL for a bad configuration as
- * well, and -EIO for a device error.
+ * a reset between any two calls changes nothing. Their init op only checks, never writes:
+ * 0, -EINVAL for a bad configuration (read and advance return it too), -EIO for a device
+ * error or a flash log whose newest sector is of another format or slot size.
  */
 
 /*
@@ -63,8 +63,9 @@ static inline int counter_advance(const struct counter_dev *dev, unsigned int id
  * counter_dev.priv points to a struct flash_counter. Requirements, checked by every op:
  * at least two erase sectors, uniform or mixed, exactly covering the area; each sector
  * holds at least nr_counters + 2 record slots (a slot is 16 bytes rounded up to the write
- * size); write size 1..32; nr_counters 1..FLASH_COUNTER_MAX_IDS. nr_counters may grow
- * later but must never shrink (a compaction drops ids at or above it).
+ * size) and starts on a write unit; write size 1..32; nr_counters 1..FLASH_COUNTER_MAX_IDS.
+ * nr_counters may grow later but must never shrink (a compaction drops ids at or above
+ * it). advance returns -ENOSPC only when 2^32 - 1 compactions are used up.
  */
 #define FLASH_COUNTER_MAX_IDS 16
 
@@ -80,11 +81,14 @@ extern const struct counter_ops flash_counter_ops;
  * otp_counter_ops (CONFIG_COUNTER_OTP): thermometer codes in one-time-programmable fuses.
  * counter_dev.priv points to a struct otp_counter. Counter id owns bits_per_counter bits,
  * LSB first from byte id * stride of the area, where stride is bits_per_counter / 8 rounded
- * up to whole write units (counters never share a write unit); the area must hold
- * nr_counters strides. Its value is the number of leading programmed bits, so it can go
- * from 0 to bits_per_counter; an advance above that returns -ENOSPC and changes nothing.
- * The device's write must OR programmed bits into a unit (new = old AND data when erased
- * is 0xff), may be asked to program the same unit several times, and needs no erase.
+ * up to whole write units (counters never share a write unit); the area must start on a
+ * write unit and hold nr_counters strides. Its value is the number of leading programmed
+ * bits, so it can go from 0 to bits_per_counter; an advance above that returns -ENOSPC and
+ * changes nothing. A power cut during an advance reads the old or the new value, except
+ * that fuses left by an earlier cut-off advance may carry a later, smaller advance up to
+ * that earlier target. The device's write must OR programmed bits into a unit (new = old
+ * AND data when erased is 0xff), may be asked to program the same unit several times, and
+ * needs no erase.
  */
 struct otp_counter {
 	const struct flash_area *area;	/* on a write-once device; used by nothing else */

@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-/* The sandbox board: one file-backed flash device, console on stdout. */
+/*
+ * The sandbox board: a file-backed flash device (--flash), file-backed OTP fuses holding the
+ * security counters (--otp), console on stdout.
+ */
 #include <asm/sandbox.h>
 #include <rampart/board.h>
 
@@ -21,7 +24,25 @@ static const struct flash_dev flash0 = {
 	},
 };
 
-static const struct flash_dev *const flash_devs[] = { &flash0 };
+/* 256 bytes of fuses from --otp FILE: 1-byte programming, unprogrammed bits read 1. */
+static const struct flash_dev otp0 = {
+	.name = "otp0",
+	.ops = &sandbox_otp_ops,
+	.priv = &sandbox_otp0,
+	.geo = { .size = 0x100, .sector_size = 0x100, .write_size = 1, .erased_val = 0xff },
+};
+
+static const struct flash_dev *const flash_devs[] = { &flash0, &otp0 };
+
+/* Security counters: 4 image numbers, 64 values each (not in the map: --write can't hit it). */
+static const struct flash_area otp_counter_area = { "otp-counters", &otp0, 0, 0x100 };
+static struct otp_counter otp_counters = { &otp_counter_area, 64 };
+static const struct counter_dev counters = {
+	.name = "otp-counters",
+	.ops = &otp_counter_ops,
+	.priv = &otp_counters,
+	.nr_counters = 4,
+};
 
 static const struct flash_area areas[] = {
 	{ "boot", &flash0, 0x00000, 0x20000 },
@@ -40,4 +61,5 @@ const struct board board = {
 	.nr_flash_devs = ARRAY_SIZE(flash_devs),
 	.areas = areas,
 	.nr_areas = ARRAY_SIZE(areas),
+	.counter = &counters,
 };
