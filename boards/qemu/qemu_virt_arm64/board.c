@@ -48,6 +48,15 @@ static const struct flash_area areas[] = {
 	{ "status", &flash1, 0x1040000, 0x80000 },
 };
 
+/* Security counters (CONFIG_BOOT_HW_ROLLBACK_PROT): a power-cut-safe log in "status". */
+static struct flash_counter status_counters = { &areas[4] };
+static const struct counter_dev counters = {
+	.name = "flash-counters",
+	.ops = &flash_counter_ops,
+	.priv = &status_counters,
+	.nr_counters = 4,
+};
+
 const struct board board = {
 	.name = "qemu_virt_arm64",
 	.console = &console,
@@ -55,4 +64,5 @@ const struct board board = {
 	.nr_flash_devs = ARRAY_SIZE(flash_devs),
 	.areas = areas,
 	.nr_areas = ARRAY_SIZE(areas),
+	.counter = &counters,
 };
