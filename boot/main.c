@@ -26,6 +26,14 @@ int boot_board_init(void)
 			log_err("flash %s: init failed: %s", board.flash_devs[i]->name,
 				strerror_short(rc));
 	}
+	/* A bad counter store is logged, not fatal: images are then refused by the rule. */
+	if (rc == 0 && board.counter && IS_ENABLED(CONFIG_BOOT_HW_ROLLBACK_PROT)) {
+		int crc = counter_init(board.counter);
+
+		if (crc)
+			log_err("counters %s: init failed: %s", board.counter->name,
+				strerror_short(crc));
+	}
 	return rc;
 }
 
@@ -34,6 +42,22 @@ static const struct upgrade_engine *config_engine(void)
 {
 	if (IS_ENABLED(CONFIG_BOOT_SWAP_SCRATCH))
 		return &upgrade_swap_scratch;
+	if (IS_ENABLED(CONFIG_BOOT_SWAP_MOVE))
+		return &upgrade_swap_move;
+	if (IS_ENABLED(CONFIG_BOOT_SWAP_OFFSET))
+		return &upgrade_swap_offset;
+	if (IS_ENABLED(CONFIG_BOOT_OVERWRITE))
+		return &upgrade_overwrite;
+	if (IS_ENABLED(CONFIG_BOOT_OVERWRITE_FAST))
+		return &upgrade_overwrite_fast;
+	if (IS_ENABLED(CONFIG_BOOT_DIRECT_XIP))
+		return &upgrade_direct_xip;
+	if (IS_ENABLED(CONFIG_BOOT_DIRECT_XIP_REVERT))
+		return &upgrade_direct_xip_revert;
+	if (IS_ENABLED(CONFIG_BOOT_RAM_LOAD))
+		return &upgrade_ram_load;
+	if (IS_ENABLED(CONFIG_BOOT_RAM_LOAD_REVERT))
+		return &upgrade_ram_load_revert;
 	return &upgrade_single_slot;
 }
 
@@ -49,6 +73,8 @@ static int boot_env_init(struct boot_env *env, struct boot_pair *pairs)
 {
 	static uint8_t copy_buf[CONFIG_BOOT_COPY_BUF_SIZE];
 	bool single = IS_ENABLED(CONFIG_BOOT_SINGLE_SLOT);
+	bool ram = IS_ENABLED(CONFIG_BOOT_RAM_LOAD) || IS_ENABLED(CONFIG_BOOT_RAM_LOAD_REVERT);
+	const struct flash_area *ram_area = ram ? board_find_area("ram-load") : NULL;
 
 	for (unsigned int i = 0; i < CONFIG_BOOT_IMAGE_NUMBER; i++) {
 		pairs[i].num = (uint8_t)i;
@@ -58,6 +84,11 @@ static int boot_env_init(struct boot_env *env, struct boot_pair *pairs)
 			log_err("flash map has no %s/%s areas", area_names[i][0], area_names[i][1]);
 			return -EINVAL;
 		}
+	}
+	if (ram && (!ram_area || ram_area->size < CONFIG_BOOT_RAM_LOAD_SIZE)) {
+		log_err("flash map has no \"ram-load\" area of %u bytes for the RAM-load window",
+			(unsigned)CONFIG_BOOT_RAM_LOAD_SIZE);
+		return -EINVAL;
 	}
 	*env = (struct boot_env){
 		.engine = config_engine(),
@@ -69,6 +100,9 @@ static int boot_env_init(struct boot_env *env, struct boot_pair *pairs)
 		.keys = &builtin_keyring,
 		.downgrade_prevention = IS_ENABLED(CONFIG_BOOT_DOWNGRADE_PREVENTION),
 		.counter = board.counter,
+		.ram_addr = CONFIG_BOOT_RAM_LOAD_ADDR,
+		.ram_size = CONFIG_BOOT_RAM_LOAD_SIZE,
+		.ram_area = ram_area,
 		.buf = copy_buf,
 		.buf_len = sizeof(copy_buf),
 	};

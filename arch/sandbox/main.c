@@ -167,9 +167,9 @@ static int app_action(const char *spec)
 		return -EXIT_USAGE;
 	}
 	if (len == 4 && !strncmp(spec, "test", 4))
-		rc = bootapi_request_upgrade(s, false);
+		rc = bootapi_request_upgrade_multi(s, (uint8_t)n, false);
 	else if (len == 9 && !strncmp(spec, "permanent", 9))
-		rc = bootapi_request_upgrade(s, true);
+		rc = bootapi_request_upgrade_multi(s, (uint8_t)n, true);
 	else if (len == 7 && !strncmp(spec, "confirm", 7))
 		rc = bootapi_confirm(p);
 	else {

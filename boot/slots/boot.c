@@ -109,12 +109,26 @@ int boot_go(const struct boot_env *env, struct pair_state *st)
 	for (i = 0; i < env->nr_pairs; i++)
 		if (e->plan(&st[i]))
 			st[i].type = SWAP_TYPE_NONE;
+	/*
+	 * An interrupted operation finishes first, before any other pair may reuse a shared
+	 * resource (the scratch area), and what it leaves is what the others' dependencies are
+	 * checked against: it was dependency-checked when it started.
+	 */
+	for (i = 0; i < env->nr_pairs; i++) {
+		if (!st[i].resume)
+			continue;
+		e->execute(&st[i]);
+		e->select(&st[i]);
+		st[i].after = st[i].run != BOOT_SLOT_NONE ? &st[i].info : NULL;
+	}
 	if (IS_ENABLED(CONFIG_BOOT_MULTI_IMAGE))
 		boot_resolve_deps(st, env->nr_pairs);
 	for (i = 0; i < env->nr_pairs; i++)
-		e->execute(&st[i]);
+		if (!st[i].resume)
+			e->execute(&st[i]);
 	for (i = 0; i < env->nr_pairs; i++) {
-		e->select(&st[i]);
+		if (!st[i].resume)
+			e->select(&st[i]);
 		raise_counter(env, &st[i]);
 	}
 	return st[0].run != BOOT_SLOT_NONE && verdict_is_ok(st[0].verdict) ? 0 : -ENOENT;

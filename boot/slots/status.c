@@ -27,9 +27,8 @@ int swap_status_scan(struct swap_run *sr)
 		 */
 		int rc = flash_area_read(pri, sr->status_off + n * unit(pri), &b, 1);
 
-		if (rc)
-			return rc;
-		if (b == erased)
+		/* unreadable: an ECC error on a torn record, which counts as written too */
+		if (!rc && b == erased)
 			break;
 	}
 	sr->next = n;

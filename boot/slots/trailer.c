@@ -106,30 +106,36 @@ static void decode_swap_info(struct trailer *t, uint8_t v, uint8_t erased)
 		t->swap_type = (enum swap_type)type;
 }
 
+/* Read one byte of the trailer; an unreadable one reads as @bad (ECC error on a torn unit). */
+static uint8_t read_byte(const struct flash_area *fa, uint32_t off, uint8_t bad)
+{
+	uint8_t b;
+
+	return flash_area_read(fa, off, &b, 1) ? bad : b;
+}
+
 int trailer_read(const struct flash_area *fa, uint32_t align, struct trailer *t)
 {
 	uint8_t erased = fa->dev->geo.erased_val;
-	uint8_t m[TRAILER_MAGIC_LEN], b[1];
+	/* neither erased nor 0x01 nor a swap type: decodes as BAD / NONE */
+	uint8_t bad = (uint8_t)~erased;
+	uint8_t m[TRAILER_MAGIC_LEN];
 	struct trailer_layout l;
 	int rc = trailer_layout(fa, align, &l);
 
-	if (!rc)
-		rc = flash_area_read(fa, l.magic, m, sizeof(m));
 	if (rc)
 		return rc;
-	t->magic = decode_magic(m, l.align, erased);
-	rc = flash_area_read(fa, l.image_ok, &t->image_ok_raw, 1);
-	if (!rc)
-		rc = flash_area_read(fa, l.copy_done, &t->copy_done_raw, 1);
-	if (!rc)
-		rc = flash_area_read(fa, l.swap_info, b, 1);
-	if (!rc)
-		rc = flash_area_read(fa, l.swap_size, m, 4);
-	if (rc)
-		return rc;
+	if (flash_area_read(fa, l.magic, m, sizeof(m)))
+		t->magic = TRAILER_MAGIC_BAD;
+	else
+		t->magic = decode_magic(m, l.align, erased);
+	t->image_ok_raw = read_byte(fa, l.image_ok, bad);
+	t->copy_done_raw = read_byte(fa, l.copy_done, bad);
 	t->image_ok = decode_flag(t->image_ok_raw, erased);
 	t->copy_done = decode_flag(t->copy_done_raw, erased);
-	decode_swap_info(t, b[0], erased);
+	decode_swap_info(t, read_byte(fa, l.swap_info, bad), erased);
+	if (flash_area_read(fa, l.swap_size, m, 4))
+		memset(m, 0, 4);
 	t->swap_size = get_le32(m);
 	return 0;
 }

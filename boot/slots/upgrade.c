@@ -97,12 +97,10 @@ static bool validate(struct pair_state *ps, enum boot_slot slot, uint32_t off)
 	const struct flash_area *fa = slot == BOOT_SLOT_PRIMARY ? ps->pair->primary :
 				      ps->pair->secondary;
 	struct image_info *info = slot == BOOT_SLOT_PRIMARY ? &ps->pri_info : &ps->sec_info;
-	uint32_t cap = capacity(ps, slot);
 	verdict_t v;
 
-	if (off > cap)
-		return false;
-	v = slot_validate(ps->env, ps->pair, fa, off, cap - off, info);
+	/* capacity() is the image size the slot takes, an offset (swap-offset) not included */
+	v = slot_validate(ps->env, ps->pair, fa, off, capacity(ps, slot), info);
 	if (slot == BOOT_SLOT_PRIMARY)
 		ps->verdict = v;
 	return verdict_is_ok(v);
@@ -319,12 +317,11 @@ int swap_select(struct pair_state *ps)
 		ps->pri_ok = validate(ps, BOOT_SLOT_PRIMARY, 0);
 	if (!ps->pri_ok)
 		return -ENOENT;
+	/* An unreadable trailer never stops a valid image; it just does not count as confirmed. */
 	rc = read_primary(ps, &t);
-	if (rc)
-		return rc;
 	ps->info = ps->pri_info;
 	ps->run = BOOT_SLOT_PRIMARY;
 	/* No trailer (a factory image) cannot revert either. */
-	ps->confirmed = t.magic != TRAILER_MAGIC_GOOD || t.image_ok == TRAILER_FLAG_SET;
+	ps->confirmed = !rc && (t.magic != TRAILER_MAGIC_GOOD || t.image_ok == TRAILER_FLAG_SET);
 	return 0;
 }

@@ -32,6 +32,14 @@ struct bootapi_state {
 int bootapi_request_upgrade(const struct flash_area *secondary, bool permanent);
 
 /*
+ * bootapi_request_upgrade_multi() - the same for image pair @image (0..15, stored in
+ * swap_info's high nibble), MCUboot's boot_set_pending_multi(). -EINVAL, writing nothing,
+ * if @image is above 15.
+ */
+int bootapi_request_upgrade_multi(const struct flash_area *secondary, uint8_t image,
+				  bool permanent);
+
+/*
  * bootapi_confirm() - confirm the running image in @primary so it is not reverted.
  * If the magic is GOOD and image_ok UNSET, writes image_ok; copy_done is ignored on purpose,
  * so a padded factory image (magic, no copy_done) can be confirmed.
@@ -64,6 +72,15 @@ typedef void (*bootapi_progress_fn)(uint32_t done, uint32_t total, void *arg);
  */
 int bootapi_write_image(const struct flash_area *secondary, const void *image, size_t len,
 			bootapi_progress_fn progress, void *arg);
+
+/*
+ * bootapi_write_image_at() - the same, with the image programmed from offset @off of the
+ * slot: swap using offset expects the update one sector in (the secondary's first sector
+ * size). Also -EINVAL if @off is not a multiple of the write size, -EFBIG if @off + @len
+ * reaches the trailer fields.
+ */
+int bootapi_write_image_at(const struct flash_area *secondary, uint32_t off, const void *image,
+			   size_t len, bootapi_progress_fn progress, void *arg);
 
 /*
  * bootapi_slot_state() - read both trailers of an image pair into @st and evaluate the

@@ -115,7 +115,10 @@ struct upgrade_engine {
 	 * -EINVAL if not; 0 otherwise.
 	 */
 	int (*check)(const struct boot_env *env, const struct boot_pair *pair);
-	/* Largest image (header + payload + TLVs) @slot of @pair may hold. */
+	/*
+	 * Largest image (header + payload + TLVs) @slot of @pair may hold; an offset the image
+	 * starts at (swap-offset's secondary) is not part of it.
+	 */
 	uint32_t (*capacity)(const struct boot_env *env, const struct boot_pair *pair,
 			     enum boot_slot slot);
 	int (*plan)(struct pair_state *ps);
@@ -219,8 +222,8 @@ struct swap_run {
 
 /*
  * swap_status_scan() - find sr->next: the number of leading records in the primary that are
- * not erased. A torn record counts as written (it is written only after its step finished).
- * 0 or a flash error.
+ * not erased. A torn record counts as written (it is written only after its step finished),
+ * and so does one that cannot be read (ECC error on a torn unit). Returns 0.
  */
 int swap_status_scan(struct swap_run *sr);
 

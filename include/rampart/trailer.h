@@ -94,9 +94,10 @@ uint32_t trailer_magic_align(const uint8_t magic[TRAILER_MAGIC_LEN]);
 
 /*
  * trailer_read() - read and decode the trailer of @fa for max alignment @align into @t.
- * Decoding follows section 7 with the device's erased value; nothing read is trusted.
- * Returns 0, the -EINVAL of trailer_layout(), or flash_area_read()'s error (@t is then
- * undefined).
+ * Decoding follows section 7 with the device's erased value; nothing read is trusted. A
+ * field that cannot be read (an ECC error where a write was torn, a failing device) decodes
+ * as BAD (flags, magic), NONE (swap_info) or 0 (swap_size): never as a request.
+ * Returns 0, or the -EINVAL of trailer_layout().
  */
 int trailer_read(const struct flash_area *fa, uint32_t align, struct trailer *t);
 

@@ -11,10 +11,11 @@
 /* Trailers of a default loader build: A = max(8, write_size). */
 #define DEFAULT_ALIGN 0
 
-int bootapi_request_upgrade(const struct flash_area *secondary, bool permanent)
+int bootapi_request_upgrade_multi(const struct flash_area *secondary, uint8_t image,
+				  bool permanent)
 {
 	struct trailer t;
-	int rc = trailer_read(secondary, DEFAULT_ALIGN, &t);
+	int rc = image > 15 ? -EINVAL : trailer_read(secondary, DEFAULT_ALIGN, &t);
 
 	if (rc)
 		return rc;
@@ -27,8 +28,13 @@ int bootapi_request_upgrade(const struct flash_area *secondary, bool permanent)
 		rc = trailer_write_image_ok(secondary, DEFAULT_ALIGN);
 	if (!rc)
 		rc = trailer_write_swap_info(secondary, DEFAULT_ALIGN,
-					     permanent ? SWAP_TYPE_PERM : SWAP_TYPE_TEST, 0);
+					     permanent ? SWAP_TYPE_PERM : SWAP_TYPE_TEST, image);
 	return rc;
+}
+
+int bootapi_request_upgrade(const struct flash_area *secondary, bool permanent)
+{
+	return bootapi_request_upgrade_multi(secondary, 0, permanent);
 }
 
 int bootapi_confirm(const struct flash_area *primary)
@@ -82,19 +88,20 @@ static int read_back(const struct flash_area *fa, uint32_t off, const uint8_t *s
 	return 0;
 }
 
-int bootapi_write_image(const struct flash_area *secondary, const void *image, size_t len,
-			bootapi_progress_fn progress, void *arg)
+int bootapi_write_image_at(const struct flash_area *secondary, uint32_t off, const void *image,
+			   size_t len, bootapi_progress_fn progress, void *arg)
 {
 	const uint8_t *src = image;
 	struct trailer_layout l;
 	int rc = trailer_layout(secondary, DEFAULT_ALIGN, &l);
+	uint32_t ws = secondary->dev->geo.write_size ? secondary->dev->geo.write_size : 1;
 
 	if (rc)
 		return rc;
-	if (len == 0)
+	if (len == 0 || off % ws)
 		return -EINVAL;
 	/* The flags and swap_size units must stay erased for the request and the loader. */
-	if (len > l.swap_size)
+	if (off > l.swap_size || len > l.swap_size - off)
 		return -EFBIG;
 	rc = flash_area_erase(secondary, 0, secondary->size);
 	if (rc)
@@ -104,9 +111,9 @@ int bootapi_write_image(const struct flash_area *secondary, const void *image, s
 	for (size_t done = 0; done < len; ) {
 		size_t n = MIN(len - done, (size_t)BOOTAPI_WRITE_CHUNK);
 
-		rc = write_padded(secondary, (uint32_t)done, src + done, n);
+		rc = write_padded(secondary, off + (uint32_t)done, src + done, n);
 		if (!rc)
-			rc = read_back(secondary, (uint32_t)done, src + done, n);
+			rc = read_back(secondary, off + (uint32_t)done, src + done, n);
 		if (rc)
 			return rc;
 		done += n;
@@ -114,6 +121,12 @@ int bootapi_write_image(const struct flash_area *secondary, const void *image, s
 			progress((uint32_t)done, (uint32_t)len, arg);
 	}
 	return 0;
+}
+
+int bootapi_write_image(const struct flash_area *secondary, const void *image, size_t len,
+			bootapi_progress_fn progress, void *arg)
+{
+	return bootapi_write_image_at(secondary, 0, image, len, progress, arg);
 }
 
 int bootapi_slot_state(const struct flash_area *primary, const struct flash_area *secondary,

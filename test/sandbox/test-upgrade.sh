@@ -1,7 +1,11 @@
 #!/bin/sh
 # SPDX-License-Identifier: Apache-2.0
 #
-# test-upgrade.sh SRCTREE BUILD_DIR RAMPART_IMG
+# test-upgrade.sh SRCTREE BUILD_DIR RAMPART_IMG [MODE]
+#
+# MODE: the upgrade mode's Kconfig symbol without CONFIG_BOOT_ (SWAP_SCRATCH, the default,
+# SWAP_MOVE or SWAP_OFFSET; with swap-offset the updates are written one sector into the
+# secondary, as its DFU clients do).
 #
 # Upgrades on the sandbox board as a user meets them: images signed by rampart-img, the
 # application's requests and confirmations made through lib/bootapi (rampart --app), one
@@ -15,7 +19,7 @@
 #   two images with DEPENDENCY TLVs: met by an upgrade in the same boot, postponed if not.
 set -u
 
-src=$1 build=$2 tool=$3
+src=$1 build=$2 tool=$3 mode=${4:-SWAP_SCRATCH}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
@@ -28,6 +32,7 @@ bad() { fail=$((fail + 1)); echo "FAIL $*"; [ -f "$tmp/log" ] && sed 's/^/     |
 {
 	make -C "$src" O="$build" sandbox_defconfig &&
 	cat >> "$build/.config" <<-EOC &&
+	CONFIG_BOOT_$mode=y
 	CONFIG_BOOT_IMAGE_NUMBER=2
 	CONFIG_BOOT_DOWNGRADE_PREVENTION=y
 	CONFIG_BOOT_HW_ROLLBACK_PROT=y
@@ -43,14 +48,20 @@ sign() {
 	head -c 40000 /dev/urandom > "$tmp/$name.raw"
 	"$tool" sign -k "$key" -v "$ver" -H 0x200 --pad-header -S "$size" --align 8 "$@" \
 		"$tmp/$name.raw" "$tmp/$name.bin" > /dev/null || { echo "FAIL sign $name"; exit 1; }
+	# what a DFU client puts into a secondary slot
+	if [ "$mode" = SWAP_OFFSET ]; then
+		{ head -c 4096 /dev/zero | tr '\0' '\377'; cat "$tmp/$name.bin"; } > "$tmp/$name.sec"
+	else
+		cp "$tmp/$name.bin" "$tmp/$name.sec"
+	fi
 }
 s0=0x40000 s1=0x20000
 sign v1 1.0.0 $s0 -s 1
 sign v2 2.0.0 $s0 -s 2
 sign v0 0.9.0 $s0 -s 1
 sign v3-old-counter 3.0.0 $s0 -s 0
-cp "$tmp/v2.bin" "$tmp/v2-tampered.bin"
-printf 'X' | dd of="$tmp/v2-tampered.bin" bs=1 seek=1000 conv=notrunc 2>/dev/null
+cp "$tmp/v2.sec" "$tmp/v2-tampered.sec"
+printf 'X' | dd of="$tmp/v2-tampered.sec" bs=1 seek=6000 conv=notrunc 2>/dev/null
 sign i1v1 1.0.0 $s1 -s 1
 sign i1v2 2.0.0 $s1 -s 1
 sign i0v2-needs-i1v2 2.0.0 $s0 -s 2 -d "(1,2.0.0)"
@@ -94,7 +105,7 @@ expect_quiet() {
 provision() {
 	fresh
 	boot --write image0-primary="$tmp/$1.bin" --write image1-primary="$tmp/i1v1.bin" \
-		${2:+--write image0-secondary="$tmp/$2.bin"}
+		${2:+--write image0-secondary="$tmp/$2.sec"}
 }
 
 # Test upgrade, not confirmed: runs once, then the previous image is back for good.
@@ -154,7 +165,7 @@ else
 fi
 boot --app confirm
 expect "sec counter: raised once v2 is confirmed" 2.0.0 "image 0: security counter raised to 2"
-boot --write image0-secondary="$tmp/v3-old-counter.bin" --app permanent
+boot --write image0-secondary="$tmp/v3-old-counter.sec" --app permanent
 expect "sec counter: image with counter 0 refused after 2" 2.0.0 \
 	"security counter 0 is below the device's 2" "upgrade request cleared"
 boot --write image0-primary="$tmp/v1.bin"
@@ -166,22 +177,22 @@ fi
 
 # Two images: a dependency met by the other image's upgrade in the same boot.
 provision v1
-boot --write image0-secondary="$tmp/i0v2-needs-i1v2.bin" \
-	--write image1-secondary="$tmp/i1v2.bin" --app permanent:0 --app permanent:1
+boot --write image0-secondary="$tmp/i0v2-needs-i1v2.sec" \
+	--write image1-secondary="$tmp/i1v2.sec" --app permanent:0 --app permanent:1
 expect "dependency met by a same-boot upgrade of image 1" 2.0.0 \
 	"image 0: permanent exchange complete" "image 1: permanent exchange complete" \
 	"image1-primary: image 2.0.0"
 
 # ... and postponed (not cleared) when it is not met; image 1 upgrades alone.
 provision v1
-boot --write image0-secondary="$tmp/i0v2-needs-i1v3.bin" \
-	--write image1-secondary="$tmp/i1v2.bin" --app permanent:0 --app permanent:1
+boot --write image0-secondary="$tmp/i0v2-needs-i1v3.sec" \
+	--write image1-secondary="$tmp/i1v2.sec" --app permanent:0 --app permanent:1
 expect "unmet dependency postpones image 0 only" 1.0.0 \
 	"image 0: needs image 1 >= 3.0.0+0" "image 0: upgrade postponed" \
 	"image 1: permanent exchange complete"
-boot --write image1-secondary="$tmp/i1v1.bin"
+boot --write image1-secondary="$tmp/i1v1.sec"
 expect "postponed request still pending until image 1 qualifies" 1.0.0 \
 	"image 0: upgrade postponed"
 
-echo "sandbox upgrades: $pass passed, $fail failed"
+echo "sandbox upgrades ($mode): $pass passed, $fail failed"
 [ $fail -eq 0 ]

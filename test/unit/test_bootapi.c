@@ -250,6 +250,44 @@ static void test_bootapi_write_image_stops_at_the_trailer_fields(void **state)
 	}
 }
 
+/* Swap using offset: the update goes one sector in, and still stops at the trailer. */
+static void test_bootapi_write_image_at_an_offset_for_swap_offset(void **state)
+{
+	struct trailer_layout l;
+	size_t k;
+
+	(void)state;
+	fill_image(BIG);
+	nor_flash_init(&pri, BIG, 4, 0xff);
+	nor_flash_init(&sec, BIG, 4, 0xff);
+	assert_int_equal(trailer_layout(&sec.area, 0, &l), 0);
+	assert_int_equal(bootapi_write_image_at(&sec.area, 1024, image, 5000, NULL, NULL), 0);
+	for (k = 0; k < 1024; k++)
+		assert_int_equal(sec.mem[k], 0xff);
+	assert_memory_equal(sec.mem + 1024, image, 5000);
+	assert_int_equal(bootapi_write_image_at(&sec.area, 2, image, 8, NULL, NULL), -EINVAL);
+	assert_int_equal(bootapi_write_image_at(&sec.area, 1024, image, l.swap_size - 1023,
+						NULL, NULL), -EFBIG);
+	assert_int_equal(bootapi_write_image_at(&sec.area, l.swap_size + 4, image, 4,
+						NULL, NULL), -EFBIG);
+}
+
+/* boot_set_pending_multi(): the image number lands in swap_info's high nibble. */
+static void test_bootapi_request_upgrade_multi_names_the_image(void **state)
+{
+	struct bootapi_state st;
+
+	(void)state;
+	both(8, 0xff);
+	assert_int_equal(bootapi_request_upgrade_multi(&sec.area, 3, false), 0);
+	assert_int_equal(bootapi_slot_state(&pri.area, &sec.area, &st), 0);
+	assert_int_equal(st.secondary.image_num, 3);
+	assert_int_equal(st.secondary.swap_type, SWAP_TYPE_TEST);
+	both(8, 0xff);
+	assert_int_equal(bootapi_request_upgrade_multi(&sec.area, 16, true), -EINVAL);
+	assert_int_equal(sec.writes, 0);	/* refused before anything is written */
+}
+
 static void test_bootapi_write_image_refuses_an_empty_image(void **state)
 {
 	(void)state;
@@ -334,6 +372,8 @@ int main(void)
 		cmocka_unit_test(test_bootapi_rejects_areas_too_small_for_a_trailer),
 		cmocka_unit_test(test_bootapi_write_image_replaces_a_pending_request),
 		cmocka_unit_test(test_bootapi_write_image_stops_at_the_trailer_fields),
+		cmocka_unit_test(test_bootapi_write_image_at_an_offset_for_swap_offset),
+		cmocka_unit_test(test_bootapi_request_upgrade_multi_names_the_image),
 		cmocka_unit_test(test_bootapi_write_image_refuses_an_empty_image),
 		cmocka_unit_test(test_bootapi_write_image_passes_on_an_erase_error),
 		cmocka_unit_test(test_bootapi_write_image_reports_a_bad_read_back),
