@@ -203,3 +203,16 @@ int swap_region_next(const struct flash_area *a, const struct flash_area *b, uin
 	*hi = h;
 	return 0;
 }
+
+bool slot_downgrade(const struct pair_state *ps)
+{
+	char from[IMAGE_VERSION_STR_MAX], to[IMAGE_VERSION_STR_MAX];
+
+	if (!ps->env->downgrade_prevention || !ps->pri_ok ||
+	    image_version_cmp(&ps->sec_info.version, &ps->pri_info.version) >= 0)
+		return false;
+	log_err("image %u: downgrade from %s to %s refused", ps->pair->num,
+		image_version_str(&ps->pri_info.version, from, sizeof(from)),
+		image_version_str(&ps->sec_info.version, to, sizeof(to)));
+	return true;
+}

@@ -106,20 +106,6 @@ static bool validate(struct pair_state *ps, enum boot_slot slot, uint32_t off)
 	return verdict_is_ok(v);
 }
 
-/* Refuse by the version rule; logs. */
-static bool downgrade(struct pair_state *ps)
-{
-	char from[IMAGE_VERSION_STR_MAX], to[IMAGE_VERSION_STR_MAX];
-
-	if (!ps->env->downgrade_prevention || !ps->pri_ok ||
-	    image_version_cmp(&ps->sec_info.version, &ps->pri_info.version) >= 0)
-		return false;
-	log_err("image %u: downgrade from %s to %s refused", ps->pair->num,
-		image_version_str(&ps->pri_info.version, from, sizeof(from)),
-		image_version_str(&ps->sec_info.version, to, sizeof(to)));
-	return true;
-}
-
 static void clear_request(struct pair_state *ps)
 {
 	int rc = slot_erase_trailer(ps->pair->secondary, env_align(ps), ps->env->max_sectors);
@@ -172,7 +158,7 @@ int swap_plan(struct pair_state *ps)
 		return 0;
 	log_inf("image %u: %s upgrade requested", ps->pair->num, swap_type_name(ps->type));
 	ps->sec_ok = validate(ps, BOOT_SLOT_SECONDARY, secondary_offset(ps, false));
-	if (!ps->sec_ok || downgrade(ps)) {
+	if (!ps->sec_ok || slot_downgrade(ps)) {
 		ps->sec_ok = false;
 		clear_request(ps);
 		ps->type = SWAP_TYPE_NONE;

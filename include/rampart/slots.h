@@ -17,10 +17,11 @@
  * those steps. The swap engines share plan/select (boot/slots/upgrade.c) and differ only in
  * how they exchange the data (struct swap_method).
  *
- * Layout rules for swap and overwrite modes: a slot's trailer (MCUboot's, with the swap
- * status area of max_sectors x 3 records below it) lives in the slot's last sector(s), and
- * images must end before the first of those "trailer sectors", which are never part of the
- * data exchange; they hold the swap status for the whole operation.
+ * Layout rule for the swap modes: a slot's trailer (MCUboot's, with the swap status area of
+ * max_sectors x 3 records below it) lives in the slot's last sector(s), and images must end
+ * before the first of those "trailer sectors", which are never part of the data exchange;
+ * they hold the swap status for the whole operation. Overwrite keeps no status: its images
+ * may use everything below the sector holding the trailer fields.
  */
 #ifndef RAMPART_SLOTS_H
 #define RAMPART_SLOTS_H
@@ -200,6 +201,12 @@ int slot_erase_trailer(const struct flash_area *fa, uint32_t align, uint32_t max
 verdict_t slot_validate(const struct boot_env *env, const struct boot_pair *pair,
 			const struct flash_area *fa, uint32_t off, uint32_t capacity,
 			struct image_info *info);
+
+/*
+ * slot_downgrade() - the version rule: with env->downgrade_prevention, is the validated
+ * secondary image (ps->sec_info) below the validated primary one? Logs the refusal.
+ */
+bool slot_downgrade(const struct pair_state *ps);
 
 /*
  * slot_copy() - copy @len bytes from @src at @soff to @dst at @doff through env->buf.

@@ -32,6 +32,8 @@ static const char sign_help[] =
 	"  -s, --security-counter N|auto  SEC_CNT TLV; auto = major<<24 | minor<<16 | revision\n"
 	"  -d, --dependencies DEPS        \"(ID,VERSION)[,(ID,VERSION)...]\": DEPENDENCY TLVs\n"
 	"      --load-addr ADDR           RAM load address (sets the RAM_LOAD flag)\n"
+	"      --rom-fixed ADDR           flash address the image is linked for (sets the\n"
+	"                                 ROM_FIXED flag; not with --load-addr)\n"
 	"      --public-key-format FMT    hash (KEYHASH TLV, default) or full (PUBKEY TLV)\n"
 	"      --non-bootable             set the NON_BOOTABLE flag\n"
 	"  -h, --help                     this text\n";
@@ -41,6 +43,7 @@ struct sign_opts {
 	struct image_version version;
 	bool have_version;
 	uint32_t hdr_size, slot_size, align, max_align, max_sectors, load_addr, sec_cnt;
+	uint32_t rom_fixed;	/* imgtool: a non-zero address sets ROM_FIXED and ih_load_addr */
 	bool pad_header, pad, confirm, has_sec_cnt, sec_cnt_auto, full_pubkey, non_bootable;
 	unsigned int nr_deps;
 	struct image_dep deps[IMAGE_MAX_DEPS];
@@ -205,7 +208,7 @@ static bool is_pow2_in(uint32_t v, uint32_t lo, uint32_t hi)
 }
 
 enum { OPT_PAD_HEADER = 256, OPT_ALIGN, OPT_PAD, OPT_CONFIRM, OPT_LOAD_ADDR, OPT_PKFMT,
-       OPT_MAX_ALIGN, OPT_NON_BOOTABLE };
+       OPT_MAX_ALIGN, OPT_NON_BOOTABLE, OPT_ROM_FIXED };
 
 static const struct option sign_long_opts[] = {
 	{ "key", required_argument, NULL, 'k' },
@@ -221,6 +224,7 @@ static const struct option sign_long_opts[] = {
 	{ "security-counter", required_argument, NULL, 's' },
 	{ "dependencies", required_argument, NULL, 'd' },
 	{ "load-addr", required_argument, NULL, OPT_LOAD_ADDR },
+	{ "rom-fixed", required_argument, NULL, OPT_ROM_FIXED },
 	{ "public-key-format", required_argument, NULL, OPT_PKFMT },
 	{ "non-bootable", no_argument, NULL, OPT_NON_BOOTABLE },
 	{ "help", no_argument, NULL, 'h' },
@@ -244,6 +248,7 @@ static int sign_opt(int c, struct sign_opts *o)
 	case 's': return parse_sec_cnt(optarg, o);
 	case 'd': return parse_deps(optarg, o);
 	case OPT_LOAD_ADDR: return rimg_parse_u32(optarg, "--load-addr", &o->load_addr);
+	case OPT_ROM_FIXED: return rimg_parse_u32(optarg, "--rom-fixed", &o->rom_fixed);
 	case OPT_NON_BOOTABLE: o->non_bootable = true; return 0;
 	case OPT_PKFMT:
 		o->full_pubkey = !strcmp(optarg, "full");
@@ -274,6 +279,11 @@ static int sign_check_opts(const struct sign_opts *o)
 	}
 	if (!o->max_sectors || o->max_sectors > 0x10000) {
 		rimg_err("--max-sectors must be between 1 and 65536");
+		return -1;
+	}
+	/* Both live in ih_load_addr. */
+	if (o->load_addr && o->rom_fixed) {
+		rimg_err("--load-addr and --rom-fixed exclude each other");
 		return -1;
 	}
 	return 0;
@@ -334,11 +344,13 @@ static void put_header(uint8_t *h, const struct sign_opts *o, uint32_t img_size,
 
 	if (o->load_addr)
 		flags |= IMAGE_F_RAM_LOAD;
+	if (o->rom_fixed)
+		flags |= IMAGE_F_ROM_FIXED;
 	if (o->non_bootable)
 		flags |= IMAGE_F_NON_BOOTABLE;
 	memset(h, 0, MCUBOOT_HDR_LEN);
 	put_le32(h + 0x00, MCUBOOT_IMAGE_MAGIC);
-	put_le32(h + 0x04, o->load_addr);
+	put_le32(h + 0x04, o->rom_fixed ? o->rom_fixed : o->load_addr);
 	put_le16(h + 0x08, (uint16_t)o->hdr_size);
 	put_le16(h + 0x0a, prot_size);
 	put_le32(h + 0x0c, img_size);

@@ -32,7 +32,19 @@ static const struct flash_dev otp0 = {
 	.geo = { .size = 0x100, .sector_size = 0x100, .write_size = 1, .erased_val = 0xff },
 };
 
-static const struct flash_dev *const flash_devs[] = { &flash0, &otp0 };
+/* RAM for RAM-load builds (boot/Kconfig BOOT_RAM_LOAD_*): a host buffer as a RAM device. */
+static uint8_t ram_window[0x40000];
+
+static const struct flash_dev ram0 = {
+	.name = "ram0",
+	.ops = &ram_flash_ops,
+	.geo = { .size = sizeof(ram_window), .sector_size = 0x1000, .write_size = 1,
+		 .erased_val = 0xff },
+	.mapped = true,
+	.mmap_base = (uintptr_t)ram_window,
+};
+
+static const struct flash_dev *const flash_devs[] = { &flash0, &otp0, &ram0 };
 
 /* Security counters: 4 image numbers, 64 values each (not in the map: --write can't hit it). */
 static const struct flash_area otp_counter_area = { "otp-counters", &otp0, 0, 0x100 };
@@ -52,6 +64,7 @@ static const struct flash_area areas[] = {
 	{ "image1-primary", &flash0, 0xb0000, 0x20000 },
 	{ "image1-secondary", &flash0, 0xd0000, 0x20000 },
 	{ "status", &flash0, 0xf0000, 0x10000 },
+	{ "ram-load", &ram0, 0, sizeof(ram_window) },
 };
 
 const struct board board = {
