@@ -283,16 +283,10 @@ static int ow_execute(struct pair_state *ps)
 
 static int ow_select(struct pair_state *ps)
 {
-	ps->run = BOOT_SLOT_NONE;
 	/* The primary changed, or was not looked at, since plan: validate what it holds now. */
 	if (ps->type != SWAP_TYPE_NONE || (ps->resume && !ps->pri_ok))
 		ps->pri_ok = validate(ps, BOOT_SLOT_PRIMARY);
-	if (!ps->pri_ok)
-		return -ENOENT;
-	ps->info = ps->pri_info;
-	ps->run = BOOT_SLOT_PRIMARY;
-	ps->confirmed = true;
-	return 0;
+	return slot_run_primary(ps, true);
 }
 
 const struct upgrade_engine upgrade_overwrite = {

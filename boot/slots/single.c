@@ -36,13 +36,7 @@ static int single_execute(struct pair_state *ps)
 
 static int single_select(struct pair_state *ps)
 {
-	ps->run = BOOT_SLOT_NONE;
-	if (!ps->pri_ok)
-		return -ENOENT;
-	ps->info = ps->pri_info;
-	ps->run = BOOT_SLOT_PRIMARY;
-	ps->confirmed = true;
-	return 0;
+	return slot_run_primary(ps, true);
 }
 
 const struct upgrade_engine upgrade_single_slot = {

@@ -216,3 +216,14 @@ bool slot_downgrade(const struct pair_state *ps)
 		image_version_str(&ps->sec_info.version, to, sizeof(to)));
 	return true;
 }
+
+int slot_run_primary(struct pair_state *ps, bool confirmed)
+{
+	ps->run = BOOT_SLOT_NONE;
+	if (!ps->pri_ok)
+		return -ENOENT;
+	ps->info = ps->pri_info;
+	ps->run = BOOT_SLOT_PRIMARY;
+	ps->confirmed = confirmed;
+	return 0;
+}

@@ -209,6 +209,13 @@ verdict_t slot_validate(const struct boot_env *env, const struct boot_pair *pair
 bool slot_downgrade(const struct pair_state *ps);
 
 /*
+ * slot_run_primary() - the end of a select that runs the primary: if ps->pri_ok, copy
+ * ps->pri_info to ps->info, set ps->run and ps->confirmed = @confirmed and return 0;
+ * otherwise ps->run = BOOT_SLOT_NONE and -ENOENT.
+ */
+int slot_run_primary(struct pair_state *ps, bool confirmed);
+
+/*
  * slot_copy() - copy @len bytes from @src at @soff to @dst at @doff through env->buf.
  * The destination must be erased; @len is rounded up to the destination's write size
  * (reading past @len in @src is fine: both are whole sectors). 0 or a flash error.
