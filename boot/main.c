@@ -61,27 +61,26 @@ static const struct upgrade_engine *config_engine(void)
 	return &upgrade_single_slot;
 }
 
-static const char *const area_names[BOOT_MAX_PAIRS][2] = {
-	{ "image0-primary", "image0-secondary" },
-	{ "image1-primary", "image1-secondary" },
-	{ "image2-primary", "image2-secondary" },
-	{ "image3-primary", "image3-secondary" },
-};
 
 /* Build the boot environment from the board's flash map. 0 or -EINVAL (logged). */
 static int boot_env_init(struct boot_env *env, struct boot_pair *pairs)
 {
-	static uint8_t copy_buf[CONFIG_BOOT_COPY_BUF_SIZE];
+	/* single slot copies nothing */
+	static uint8_t copy_buf[IS_ENABLED(CONFIG_BOOT_SINGLE_SLOT) ? 4 : CONFIG_BOOT_COPY_BUF_SIZE];
 	bool single = IS_ENABLED(CONFIG_BOOT_SINGLE_SLOT);
 	bool ram = IS_ENABLED(CONFIG_BOOT_RAM_LOAD) || IS_ENABLED(CONFIG_BOOT_RAM_LOAD_REVERT);
 	const struct flash_area *ram_area = ram ? board_find_area("ram-load") : NULL;
 
 	for (unsigned int i = 0; i < CONFIG_BOOT_IMAGE_NUMBER; i++) {
+		/* "image<N>-primary", "image<N>-secondary" (N < BOOT_MAX_PAIRS: one digit) */
+		char pri[] = "image0-primary", sec[] = "image0-secondary";
+
+		pri[5] = sec[5] = (char)('0' + i);
 		pairs[i].num = (uint8_t)i;
-		pairs[i].primary = board_find_area(area_names[i][0]);
-		pairs[i].secondary = board_find_area(area_names[i][1]);
+		pairs[i].primary = board_find_area(pri);
+		pairs[i].secondary = single ? NULL : board_find_area(sec);
 		if (!pairs[i].primary || (!single && !pairs[i].secondary)) {
-			log_err("flash map has no %s/%s areas", area_names[i][0], area_names[i][1]);
+			log_err("flash map has no %s/%s areas", pri, sec);
 			return -EINVAL;
 		}
 	}
@@ -94,7 +93,7 @@ static int boot_env_init(struct boot_env *env, struct boot_pair *pairs)
 		.engine = config_engine(),
 		.pairs = pairs,
 		.nr_pairs = CONFIG_BOOT_IMAGE_NUMBER,
-		.scratch = board_find_area("scratch"),
+		.scratch = IS_ENABLED(CONFIG_BOOT_SWAP_SCRATCH) ? board_find_area("scratch") : NULL,
 		.align = CONFIG_BOOT_MAX_ALIGN,
 		.max_sectors = CONFIG_BOOT_MAX_IMG_SECTORS,
 		.keys = &builtin_keyring,
