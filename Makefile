@@ -53,7 +53,7 @@ endif
 # Targets that need no configuration.
 no-config-targets := %_defconfig menuconfig help clean distclean mrproper tools check \
 	check-unit check-ct fuzz fuzz-build fuzz-clean check-tools install-deps demo randconfig savedefconfig olddefconfig \
-	oldconfig allnoconfig alldefconfig size-report bench bench-crypto
+	oldconfig allnoconfig alldefconfig size-report bench bench-crypto sim sim-full sim-build bench-update
 
 config-targets := $(filter %config,$(MAKECMDGOALS))
 
@@ -204,6 +204,7 @@ $(tool): $(addprefix $(srctree)/,$(rampart-img-srcs)) $(wildcard $(srctree)/incl
 include $(srctree)/test/unit/Makefile
 include $(srctree)/test/ct/Makefile
 include $(srctree)/test/fuzz/Makefile
+include $(srctree)/test/sim/sim.mk
 
 .PHONY: install-deps check check-tools demo size-report bench bench-crypto
 install-deps:
@@ -266,6 +267,11 @@ help:
 	@echo "                       test/fuzz/README.md)"
 	@echo "  size-report        - build every board and print the size table"
 	@echo "  bench-crypto       - crypto instruction counts (built-in vs mbedtls) and code sizes"
+	@echo "  sim                - power-cut simulator, reduced sweep: every upgrade mode x"
+	@echo "                       geometry x scenario (see Documentation/simulator.md)"
+	@echo "  sim-full           - the simulator's full sweep (every cut point; long)"
+	@echo "  bench-update       - flash wear and operations per upgrade and mode, beside"
+	@echo "                       MCUboot's figures"
 	@echo "  install-deps       - install the Debian packages the build and tests need"
 	@echo ""
 	@echo "Options: O=DIR (out-of-tree), V=1 (show commands), CROSS_COMPILE=prefix"

@@ -63,6 +63,25 @@ void boot_resolve_deps(struct pair_state *st, unsigned int nr)
 	}
 }
 
+/*
+ * A finished resume leaves a test image on trial; if what the other pairs will run no longer
+ * meets its dependencies (one of them reverts), it goes back too, in this boot: plan it
+ * afresh, which finds its trial state and plans the revert.
+ */
+static void undo_broken_trials(struct pair_state *st, unsigned int nr)
+{
+	for (unsigned int i = 0; i < nr; i++) {
+		struct pair_state *ps = &st[i];
+
+		if (!ps->resume || ps->confirmed || !ps->after || deps_met(st, nr, ps, true))
+			continue;
+		log_wrn("image %u: its trial cannot run with the others: reverting it", ps->pair->num);
+		ps->resume = false;
+		if (ps->env->engine->plan(ps))
+			ps->type = SWAP_TYPE_NONE;
+	}
+}
+
 static void raise_counter(const struct boot_env *env, const struct pair_state *ps)
 {
 	uint32_t stored;
@@ -121,8 +140,10 @@ int boot_go(const struct boot_env *env, struct pair_state *st)
 		e->select(&st[i]);
 		st[i].after = st[i].run != BOOT_SLOT_NONE ? &st[i].info : NULL;
 	}
-	if (IS_ENABLED(CONFIG_BOOT_MULTI_IMAGE))
+	if (IS_ENABLED(CONFIG_BOOT_MULTI_IMAGE)) {
 		boot_resolve_deps(st, env->nr_pairs);
+		undo_broken_trials(st, env->nr_pairs);
+	}
 	for (i = 0; i < env->nr_pairs; i++)
 		if (!st[i].resume)
 			e->execute(&st[i]);

@@ -263,8 +263,11 @@ static int ow_execute(struct pair_state *ps)
 {
 	int rc = 0;
 
+	if (ps->type == SWAP_TYPE_NONE && ps->resume)
+		return abandon(ps);
+	/* A bad magic (a torn write or a cut erase) is no request: nothing else would clear it. */
 	if (ps->type == SWAP_TYPE_NONE)
-		return ps->resume ? abandon(ps) : 0;
+		return ps->sec.magic == TRAILER_MAGIC_BAD ? clear_request(ps) : 0;
 	if (!ps->resume)
 		rc = start(ps);
 	if (!rc && !(ps->resume && written(ps->pri.image_ok)))

@@ -265,6 +265,22 @@ static int exchange(struct pair_state *ps)
 	return rc;
 }
 
+/*
+ * A bad magic (a torn write: start's commit, or a cut erase of a trailer) is no request and
+ * no record, and nothing else would ever clear it: erase that slot's trailer sectors, which
+ * hold no image data.
+ */
+static int clean_stale(struct pair_state *ps)
+{
+	int rc = 0;
+
+	if (ps->pri.magic == TRAILER_MAGIC_BAD && !ps->resume)
+		rc = slot_erase_trailer(ps->pair->primary, env_align(ps), ps->env->max_sectors);
+	if (!rc && ps->sec.magic == TRAILER_MAGIC_BAD)
+		rc = slot_erase_trailer(ps->pair->secondary, env_align(ps), ps->env->max_sectors);
+	return rc;
+}
+
 int swap_execute(struct pair_state *ps)
 {
 	int rc = 0;
@@ -272,6 +288,8 @@ int swap_execute(struct pair_state *ps)
 	if (ps->keep_primary && ps->pri.magic == TRAILER_MAGIC_GOOD &&
 	    ps->pri.image_ok == TRAILER_FLAG_UNSET)
 		rc = trailer_write_image_ok(ps->pair->primary, env_align(ps));
+	if (!rc && ps->type == SWAP_TYPE_NONE)
+		rc = clean_stale(ps);
 	if (rc || ps->type == SWAP_TYPE_NONE)
 		return rc;
 	if (!ps->resume && ps->type == SWAP_TYPE_REVERT)
